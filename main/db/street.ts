@@ -1,0 +1,264 @@
+import type { Db } from './open';
+import type { AreaGeometry } from '../../shared/api/common';
+import type { CommunityDto, CompoundDto, TeamDto, VenueDto } from '../../shared/api/street';
+import type { VenueType } from '../../shared/domain/venues';
+
+/** Queries for the street tables: street, community, grid, compound, venue, sampling teams. */
+
+const parseGeometry = (s: string | null): AreaGeometry | null => (s ? (JSON.parse(s) as AreaGeometry) : null);
+const likeOf = (search?: string) => (search && search.trim() ? `%${search.trim()}%` : null);
+
+export function getStreet(db: Db) {
+  const r = db.prepare('SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
+    | { code: string; name: string; is_fictional: number }
+    | undefined;
+  return r ? { code: r.code, name: r.name, isFictional: r.is_fictional === 1 } : null;
+}
+
+export function insertStreet(db: Db, s: { code: string; name: string; isFictional: boolean; boundary?: AreaGeometry | null }, now: number) {
+  db.prepare('INSERT INTO street (id, code, name, is_fictional, boundary, created_at) VALUES (1, ?, ?, ?, ?, ?)').run(
+    s.code,
+    s.name,
+    s.isFictional ? 1 : 0,
+    s.boundary ? JSON.stringify(s.boundary) : null,
+    now,
+  );
+}
+
+interface CommunityRow {
+  id: number;
+  code: string;
+  name: string;
+  boundary: string | null;
+  compounds: number;
+  residents: number;
+  households: number;
+  elderly: number;
+}
+
+const communitySelect = `
+  SELECT c.id, c.code, c.name, c.boundary,
+         COUNT(p.id) AS compounds, COALESCE(SUM(p.residents), 0) AS residents,
+         COALESCE(SUM(p.households), 0) AS households, COALESCE(SUM(p.elderly), 0) AS elderly
+  FROM community c LEFT JOIN compound p ON p.community_id = c.id`;
+
+const toCommunity = (r: CommunityRow): CommunityDto => ({ ...r, boundary: parseGeometry(r.boundary) });
+
+export function listCommunities(db: Db, search?: string): CommunityDto[] {
+  const like = likeOf(search);
+  const rows = db
+    .prepare(`${communitySelect} WHERE (? IS NULL OR c.name LIKE ? OR c.code LIKE ?) GROUP BY c.id ORDER BY c.code`)
+    .all(like, like, like) as CommunityRow[];
+  return rows.map(toCommunity);
+}
+
+export function getCommunity(db: Db, id: number): CommunityDto | null {
+  const r = db.prepare(`${communitySelect} WHERE c.id = ? GROUP BY c.id`).get(id) as CommunityRow | undefined;
+  return r ? toCommunity(r) : null;
+}
+
+export function insertCommunity(db: Db, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number): number {
+  const info = db
+    .prepare('INSERT INTO community (code, name, boundary, updated_at) VALUES (?, ?, ?, ?)')
+    .run(c.code, c.name, c.boundary ? JSON.stringify(c.boundary) : null, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateCommunity(db: Db, id: number, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number) {
+  db.prepare('UPDATE community SET code = ?, name = ?, boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?').run(
+    c.code,
+    c.name,
+    c.boundary ? JSON.stringify(c.boundary) : null,
+    now,
+    id,
+  );
+}
+
+interface CompoundRow {
+  id: number;
+  code: string;
+  name: string;
+  community_id: number;
+  community_name: string;
+  grid_id: number | null;
+  buildings: number | null;
+  residents: number;
+  households: number;
+  elderly: number;
+  boundary: string | null;
+}
+
+const compoundSelect = `
+  SELECT p.id, p.code, p.name, p.community_id, c.name AS community_name, p.grid_id, p.buildings,
+         p.residents, p.households, p.elderly, p.boundary
+  FROM compound p JOIN community c ON c.id = p.community_id`;
+
+const toCompound = (r: CompoundRow): CompoundDto => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  communityId: r.community_id,
+  communityName: r.community_name,
+  gridId: r.grid_id,
+  buildings: r.buildings,
+  residents: r.residents,
+  households: r.households,
+  elderly: r.elderly,
+  boundary: parseGeometry(r.boundary),
+});
+
+export function listCompounds(db: Db, q: { search?: string; communityId?: number; limit?: number }) {
+  const like = likeOf(q.search);
+  const where = `WHERE (? IS NULL OR p.name LIKE ? OR p.code LIKE ?) AND (? IS NULL OR p.community_id = ?)`;
+  const args = [like, like, like, q.communityId ?? null, q.communityId ?? null];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM compound p ${where}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`${compoundSelect} ${where} ORDER BY p.code LIMIT ?`).all(...args, q.limit ?? 500) as CompoundRow[];
+  return { total, rows: rows.map(toCompound) };
+}
+
+export function getCompound(db: Db, id: number): CompoundDto | null {
+  const r = db.prepare(`${compoundSelect} WHERE p.id = ?`).get(id) as CompoundRow | undefined;
+  return r ? toCompound(r) : null;
+}
+
+export interface CompoundFields {
+  code: string;
+  name: string;
+  communityId: number;
+  gridId?: number | null;
+  buildings?: number | null;
+  residents: number;
+  households: number;
+  elderly: number;
+  boundary?: AreaGeometry | null;
+}
+
+export function insertCompound(db: Db, c: CompoundFields, now: number): number {
+  const info = db
+    .prepare(
+      `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateCompound(db: Db, id: number, c: CompoundFields, now: number) {
+  db.prepare(
+    `UPDATE compound SET code = ?, name = ?, community_id = ?, grid_id = ?, buildings = ?, residents = ?, households = ?,
+       elderly = ?, boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?`,
+  ).run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, id);
+}
+
+interface VenueRow {
+  id: number;
+  code: string;
+  name: string;
+  type: VenueType;
+  lng: number;
+  lat: number;
+  community_id: number | null;
+  compound_id: number | null;
+  address: string | null;
+  contact: string | null;
+}
+
+const toVenue = (r: VenueRow): VenueDto => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  type: r.type,
+  lng: r.lng,
+  lat: r.lat,
+  communityId: r.community_id,
+  compoundId: r.compound_id,
+  address: r.address,
+  contact: r.contact,
+});
+
+export function listVenues(db: Db, q: { search?: string; type?: VenueType; communityId?: number; limit?: number }) {
+  const like = likeOf(q.search);
+  const where = `WHERE (? IS NULL OR name LIKE ? OR code LIKE ? OR address LIKE ?) AND (? IS NULL OR type = ?) AND (? IS NULL OR community_id = ?)`;
+  const args = [like, like, like, like, q.type ?? null, q.type ?? null, q.communityId ?? null, q.communityId ?? null];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM venue ${where}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT * FROM venue ${where} ORDER BY code LIMIT ?`).all(...args, q.limit ?? 500) as VenueRow[];
+  return { total, rows: rows.map(toVenue) };
+}
+
+export function getVenue(db: Db, id: number): VenueDto | null {
+  const r = db.prepare('SELECT * FROM venue WHERE id = ?').get(id) as VenueRow | undefined;
+  return r ? toVenue(r) : null;
+}
+
+export interface VenueFields {
+  code: string;
+  name: string;
+  type: VenueType;
+  lng: number;
+  lat: number;
+  communityId: number | null;
+  compoundId: number | null;
+  address?: string | null;
+  contact?: string | null;
+}
+
+export function insertVenue(db: Db, v: VenueFields, now: number): number {
+  const info = db
+    .prepare(
+      `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateVenue(db: Db, id: number, v: VenueFields, now: number) {
+  db.prepare(
+    `UPDATE venue SET code = ?, name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, id);
+}
+
+export function venuePoints(db: Db) {
+  const rows = db.prepare('SELECT id, lng, lat, type, name FROM venue ORDER BY id').all() as {
+    id: number;
+    lng: number;
+    lat: number;
+    type: VenueType;
+    name: string;
+  }[];
+  return {
+    ids: rows.map((r) => r.id),
+    lng: rows.map((r) => r.lng),
+    lat: rows.map((r) => r.lat),
+    type: rows.map((r) => r.type),
+    name: rows.map((r) => r.name),
+  };
+}
+
+export function listTeams(db: Db): TeamDto[] {
+  const teams = db.prepare('SELECT id, code, name FROM sampling_team ORDER BY code').all() as { id: number; code: string; name: string }[];
+  const members = db.prepare('SELECT team_id, name, role, phone FROM team_member ORDER BY team_id, id').all() as {
+    team_id: number;
+    name: string;
+    role: TeamDto['members'][number]['role'];
+    phone: string | null;
+  }[];
+  return teams.map((t) => ({
+    ...t,
+    members: members.filter((m) => m.team_id === t.id).map(({ name, role, phone }) => ({ name, role, phone })),
+  }));
+}
+
+/** Boundaries with their keys, for the spatial index. */
+export function compoundAreas(db: Db) {
+  return db.prepare('SELECT id, community_id, boundary FROM compound WHERE boundary IS NOT NULL').all() as {
+    id: number;
+    community_id: number;
+    boundary: string;
+  }[];
+}
+
+export function communityAreas(db: Db) {
+  return db.prepare('SELECT id, boundary FROM community WHERE boundary IS NOT NULL').all() as { id: number; boundary: string }[];
+}

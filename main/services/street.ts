@@ -1,0 +1,142 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { AppError } from '../../shared/api/errors';
+import type { AreaGeometry, FeatureCollectionDto } from '../../shared/api/common';
+import type { StreetSummaryDto, VenueDto, CommunityDto, CompoundDto } from '../../shared/api/street';
+import type { VenueType } from '../../shared/domain/venues';
+import { AreaIndex } from '../../shared/domain/spatial';
+import * as q from '../db/street';
+import type { Db } from '../db/open';
+import type { AppContext } from './context';
+
+/** Street data use cases: summary, map layers, and add / edit / delete of communities, compounds and venues. */
+
+export function createStreet(ctx: AppContext, input: { code: string; name: string }) {
+  if (q.getStreet(ctx.db)) throw new AppError('conflict', '数据库中已有街道，不能再创建。');
+  q.insertStreet(ctx.db, { ...input, isFictional: false }, ctx.now());
+  return { ok: true as const };
+}
+
+export function streetSummary(db: Db): StreetSummaryDto {
+  const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const pop = db
+    .prepare('SELECT COALESCE(SUM(residents),0) AS r, COALESCE(SUM(households),0) AS h, COALESCE(SUM(elderly),0) AS e FROM compound')
+    .get() as { r: number; h: number; e: number };
+  const byType = db.prepare('SELECT type, COUNT(*) AS n FROM venue GROUP BY type').all() as { type: string; n: number }[];
+  return {
+    street: q.getStreet(db),
+    communities: one('SELECT COUNT(*) AS n FROM community'),
+    grids: one('SELECT COUNT(*) AS n FROM grid'),
+    compounds: one('SELECT COUNT(*) AS n FROM compound'),
+    residents: pop.r,
+    households: pop.h,
+    elderly: pop.e,
+    registeredResidents: one('SELECT COUNT(*) AS n FROM resident'),
+    venues: one('SELECT COUNT(*) AS n FROM venue'),
+    venuesByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+    teams: one('SELECT COUNT(*) AS n FROM sampling_team'),
+    teamMembers: one('SELECT COUNT(*) AS n FROM team_member'),
+  };
+}
+
+export function mapLayers(db: Db): { communities: FeatureCollectionDto; compounds: FeatureCollectionDto } {
+  const communities = q.listCommunities(db).filter((c) => c.boundary);
+  const compounds = db
+    .prepare(
+      `SELECT p.id, p.code, p.name, p.community_id, p.residents, p.households, p.elderly, p.boundary
+       FROM compound p WHERE p.boundary IS NOT NULL ORDER BY p.code`,
+    )
+    .all() as { id: number; code: string; name: string; community_id: number; residents: number; households: number; elderly: number; boundary: string }[];
+  return {
+    communities: {
+      type: 'FeatureCollection',
+      features: communities.map((c) => ({
+        type: 'Feature',
+        id: c.id,
+        properties: { id: c.id, code: c.code, name: c.name, residents: c.residents, compounds: c.compounds },
+        geometry: c.boundary,
+      })),
+    },
+    compounds: {
+      type: 'FeatureCollection',
+      features: compounds.map((p) => ({
+        type: 'Feature',
+        id: p.id,
+        properties: { id: p.id, code: p.code, name: p.name, communityId: p.community_id, residents: p.residents, households: p.households, elderly: p.elderly },
+        geometry: JSON.parse(p.boundary),
+      })),
+    },
+  };
+}
+
+/** Runs a write; a UNIQUE code collision becomes a clear conflict error naming the code. */
+function writeUnique<T>(what: string, code: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof Error && /UNIQUE constraint failed/.test(err.message)) {
+      throw new AppError('conflict', `${what}编码 ${code} 已存在。`);
+    }
+    throw err;
+  }
+}
+
+export function saveCommunity(ctx: AppContext, input: { id?: number; code: string; name: string; boundary?: AreaGeometry | null }): CommunityDto {
+  const id = writeUnique('社区', input.code, () => {
+    if (input.id === undefined) return q.insertCommunity(ctx.db, input, ctx.now());
+    requireRow(q.getCommunity(ctx.db, input.id), '社区', input.id);
+    q.updateCommunity(ctx.db, input.id, input, ctx.now());
+    return input.id;
+  });
+  return q.getCommunity(ctx.db, id)!;
+}
+
+export function deleteRow(ctx: AppContext, table: 'community' | 'compound' | 'venue', id: number) {
+  const info = ctx.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  if (info.changes === 0) throw new AppError('not_found', `找不到要删除的记录 (${table} ${id})。`);
+  return { ok: true as const };
+}
+
+export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: number }): CompoundDto {
+  requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
+  if (input.elderly > input.residents) throw new AppError('invalid_input', `60岁以上人数 (${input.elderly}) 不能大于居民数 (${input.residents})。`);
+  const id = writeUnique('小区', input.code, () => {
+    if (input.id === undefined) return q.insertCompound(ctx.db, input, ctx.now());
+    requireRow(q.getCompound(ctx.db, input.id), '小区', input.id);
+    q.updateCompound(ctx.db, input.id, input, ctx.now());
+    return input.id;
+  });
+  return q.getCompound(ctx.db, id)!;
+}
+
+export function saveVenue(
+  ctx: AppContext,
+  input: { id?: number; code: string; name: string; type: VenueType; lng: number; lat: number; address?: string | null; contact?: string | null },
+): VenueDto {
+  const where = locatePoints(ctx.db, [[input.lng, input.lat]])[0];
+  const fields: q.VenueFields = { ...input, communityId: where.communityId, compoundId: where.compoundId };
+  const id = writeUnique('场所', input.code, () => {
+    if (input.id === undefined) return q.insertVenue(ctx.db, fields, ctx.now());
+    requireRow(q.getVenue(ctx.db, input.id), '场所', input.id);
+    q.updateVenue(ctx.db, input.id, fields, ctx.now());
+    return input.id;
+  });
+  return q.getVenue(ctx.db, id)!;
+}
+
+/** Finds the compound and community holding each point (flatbush candidates, exact turf test). */
+export function locatePoints(db: Db, points: [number, number][]): { compoundId: number | null; communityId: number | null }[] {
+  const compounds = new AreaIndex(
+    q.compoundAreas(db).map((r) => ({ key: { id: r.id, communityId: r.community_id }, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })),
+  );
+  const communities = new AreaIndex(q.communityAreas(db).map((r) => ({ key: r.id, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })));
+  return points.map(([lng, lat]) => {
+    const c = compounds.locate(lng, lat);
+    if (c) return { compoundId: c.id, communityId: c.communityId };
+    return { compoundId: null, communityId: communities.locate(lng, lat) };
+  });
+}
+
+function requireRow<T>(row: T | null, what: string, id: number): T {
+  if (!row) throw new AppError('not_found', `找不到${what} (id ${id})。`);
+  return row;
+}

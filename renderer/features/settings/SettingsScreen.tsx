@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import type { SettingsDto } from '../../../shared/api/system';
+
+/** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const backups = useQuery({ queryKey: ['backups'], queryFn: () => call('listBackups', {}) });
+  const [form, setForm] = useState<SettingsDto | null>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    if (info.data && !form) setForm(info.data.settings);
+  }, [info.data, form]);
+
+  const save = useMutation({
+    mutationFn: (s: SettingsDto) => call('saveSettings', s),
+    onSuccess: () => {
+      setNotice(t('common.saved'));
+      void qc.invalidateQueries({ queryKey: ['appInfo'] });
+    },
+  });
+  const backup = useMutation({
+    mutationFn: () => call('backupNow', {}),
+    onSuccess: (b) => {
+      setNotice(t('settings.backedUp', { name: b.name }));
+      void qc.invalidateQueries({ queryKey: ['backups'] });
+    },
+  });
+  const restore = useMutation({
+    mutationFn: (name: string) => call('restoreBackup', { name }),
+    onSuccess: (r) => {
+      setNotice(t('settings.restored', { safety: r.safetyCopy }));
+      setForm(null);
+      void qc.invalidateQueries();
+    },
+  });
+
+  if (!info.data || !form) return <ErrorMessage error={info.error} />;
+  return (
+    <div className="stack" style={{ maxWidth: 900 }}>
+      <h1>{t('settings.title')}</h1>
+      {notice && <div className="ok-box" data-testid="settings-notice">{notice}</div>}
+      <ErrorMessage error={save.error ?? backup.error ?? restore.error} />
+      <section className="panel stack">
+        <div className="field">
+          <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
+          <input id="unit-name" value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="language">{t('settings.language')}</label>
+          <select id="language" value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as SettingsDto['language'] })}>
+            <option value="zh-CN">简体中文</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="idle-lock">{t('settings.idleLock')}</label>
+          <input id="idle-lock" type="number" min={0} max={240} value={form.idleLockMinutes}
+            onChange={(e) => setForm({ ...form, idleLockMinutes: Number(e.target.value) })} />
+        </div>
+        <div><button className="primary" data-testid="save-settings" onClick={() => save.mutate(form)}>{t('common.save')}</button></div>
+      </section>
+      <section className="panel stack">
+        <div><span className="muted">{t('settings.dataFolder')}：</span><code>{info.data.dataDir}</code></div>
+        <div><span className="muted">{t('settings.database')}：</span><code>{info.data.dbFile}</code></div>
+        <div className="muted">{t('settings.dataFolderHint')}</div>
+        <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
+      </section>
+      <section className="panel stack">
+        <h2>{t('settings.backup')}</h2>
+        <div><button data-testid="backup-now" onClick={() => backup.mutate()}>{t('settings.backupNow')}</button></div>
+        <table className="data">
+          <thead><tr><th>{t('settings.backups')}</th><th className="num">KB</th><th /></tr></thead>
+          <tbody>
+            {(backups.data ?? []).map((b) => (
+              <tr key={b.name}>
+                <td>{b.name}</td>
+                <td className="num">{Math.round(b.bytes / 1024)}</td>
+                <td>
+                  <button onClick={() => window.confirm(t('settings.confirmRestore', { name: b.name })) && restore.mutate(b.name)}>
+                    {t('settings.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { navigate } from '../../app/useRoute';
+
+/** First start: an empty database is never a dead end. Load the demo street, or create our own and import. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const done = (route: string) => {
+    navigate(route);
+    void qc.invalidateQueries();
+  };
+  const demo = useMutation({ mutationFn: () => call('loadDemoStreet', {}), onSuccess: () => done('/board') });
+  const own = useMutation({ mutationFn: () => call('createStreet', { code, name }), onSuccess: () => done('/data/import') });
+
+  return (
+    <div className="content" style={{ maxWidth: 880, margin: '40px auto' }}>
+      <h1>{t('setup.title')}</h1>
+      <p className="muted">{t('setup.intro')}</p>
+      <div className="row" style={{ alignItems: 'stretch' }}>
+        <section className="panel stack" style={{ flex: 1 }}>
+          <h2>{t('setup.demo')}</h2>
+          <p className="muted">{t('setup.demoHint')}</p>
+          <button className="primary" data-testid="load-demo" disabled={demo.isPending} onClick={() => demo.mutate()}>
+            {demo.isPending ? t('app.loading') : t('setup.demo')}
+          </button>
+          <ErrorMessage error={demo.error} />
+        </section>
+        <section className="panel stack" style={{ flex: 1 }}>
+          <h2>{t('setup.own')}</h2>
+          <p className="muted">{t('setup.ownHint')}</p>
+          <div className="field">
+            <label htmlFor="street-name">{t('setup.streetName')}</label>
+            <input id="street-name" value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="street-code">{t('setup.streetCode')}</label>
+            <input id="street-code" value={code} onChange={(e) => setCode(e.target.value)} />
+          </div>
+          <button data-testid="create-street" disabled={own.isPending || !code.trim() || !name.trim()} onClick={() => own.mutate()}>
+            {t('setup.create')}
+          </button>
+          <ErrorMessage error={own.error} />
+        </section>
+      </div>
+    </div>
+  );
+}

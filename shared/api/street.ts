@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { method } from './define';
+import { areaGeometry, empty, featureCollection, idInput, okOutput } from './common';
+import { venueTypeIds } from '../domain/venues';
+
+const code = z.string().trim().min(1, '编码不能为空').max(40);
+const name = z.string().trim().min(1, '名称不能为空').max(100);
+const count = z.number().int().min(0);
+
+export const communityDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  boundary: areaGeometry.nullable(),
+  compounds: count,
+  residents: count,
+  households: count,
+  elderly: count,
+});
+export type CommunityDto = z.infer<typeof communityDto>;
+
+export const compoundDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  communityId: z.number().int(),
+  communityName: z.string(),
+  gridId: z.number().int().nullable(),
+  buildings: count.nullable(),
+  residents: count,
+  households: count,
+  elderly: count,
+  boundary: areaGeometry.nullable(),
+});
+export type CompoundDto = z.infer<typeof compoundDto>;
+
+export const venueType = z.enum(venueTypeIds);
+export const venueDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  type: venueType,
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  communityId: z.number().int().nullable(),
+  compoundId: z.number().int().nullable(),
+  address: z.string().nullable(),
+  contact: z.string().nullable(),
+});
+export type VenueDto = z.infer<typeof venueDto>;
+
+export const gridDto = z.object({ id: z.number().int(), code: z.string(), name: z.string(), communityId: z.number().int() });
+
+export const teamDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  members: z.array(z.object({ name: z.string(), role: z.enum(['leader', 'sampler', 'registrar', 'driver']), phone: z.string().nullable() })),
+});
+export type TeamDto = z.infer<typeof teamDto>;
+
+export const streetSummaryDto = z.object({
+  street: z.object({ code: z.string(), name: z.string(), isFictional: z.boolean() }).nullable(),
+  communities: count,
+  grids: count,
+  compounds: count,
+  residents: count,
+  households: count,
+  elderly: count,
+  registeredResidents: count,
+  venues: count,
+  venuesByType: z.record(z.string(), count),
+  teams: count,
+  teamMembers: count,
+});
+export type StreetSummaryDto = z.infer<typeof streetSummaryDto>;
+
+/** Key venues as compact columns so 20,000 points cross the boundary cheaply. */
+export const venuePointsDto = z.object({
+  ids: z.array(z.number().int()),
+  lng: z.array(z.number()),
+  lat: z.array(z.number()),
+  type: z.array(venueType),
+  name: z.array(z.string()),
+});
+export type VenuePointsDto = z.infer<typeof venuePointsDto>;
+
+const listQuery = z.object({ search: z.string().optional(), communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
+
+export const communityInput = z.object({ id: z.number().int().optional(), code, name, boundary: areaGeometry.nullable().optional() });
+export const compoundInput = z.object({
+  id: z.number().int().optional(),
+  code,
+  name,
+  communityId: z.number().int(),
+  gridId: z.number().int().nullable().optional(),
+  buildings: count.nullable().optional(),
+  residents: count,
+  households: count,
+  elderly: count,
+  boundary: areaGeometry.nullable().optional(),
+});
+export const venueInput = z.object({
+  id: z.number().int().optional(),
+  code,
+  name,
+  type: venueType,
+  lng: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
+  lat: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
+  address: z.string().nullable().optional(),
+  contact: z.string().nullable().optional(),
+});
+
+export const streetMethods = {
+  createStreet: method('Start our own street (before importing its data)', z.object({ code, name }), okOutput),
+  loadDemoStreet: method('Load the fictional demo street (示例街道) into an empty database', empty, streetSummaryDto),
+  getStreetSummary: method('Street totals for the board', empty, streetSummaryDto),
+  getMapLayers: method(
+    'Community and compound outlines as GeoJSON for the map',
+    empty,
+    z.object({ communities: featureCollection, compounds: featureCollection }),
+  ),
+  getVenuePoints: method('All key venues as compact columns for the canvas layer', empty, venuePointsDto),
+  listCommunities: method('Communities with totals', z.object({ search: z.string().optional() }), z.array(communityDto)),
+  saveCommunity: method('Add (no id) or edit a community', communityInput, communityDto),
+  deleteCommunity: method('Delete a community with its grids, compounds and residents', idInput, okOutput),
+  listGrids: method('Grids', z.object({ communityId: z.number().int().optional() }), z.array(gridDto)),
+  listCompounds: method('Compounds, filtered by search text or community', listQuery, z.object({ total: count, rows: z.array(compoundDto) })),
+  saveCompound: method('Add (no id) or edit a compound', compoundInput, compoundDto),
+  deleteCompound: method('Delete a compound with its residents', idInput, okOutput),
+  listVenues: method(
+    'Key venues, filtered by search text or type',
+    listQuery.extend({ type: venueType.optional() }),
+    z.object({ total: count, rows: z.array(venueDto) }),
+  ),
+  saveVenue: method('Add (no id) or edit a key venue; community and compound are found from its point', venueInput, venueDto),
+  deleteVenue: method('Delete a key venue', idInput, okOutput),
+  listTeams: method('The sampling teams with members', empty, z.array(teamDto)),
+};

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { method } from './define';
+import { empty } from './common';
+
+export const language = z.enum(['zh-CN', 'en']);
+
+export const settingsDto = z.object({
+  unitName: z.string().max(100),
+  language,
+  /** Idle minutes before the desk screen locks (issue 4 uses it); 0 = never. */
+  idleLockMinutes: z.number().int().min(0).max(240),
+});
+export type SettingsDto = z.infer<typeof settingsDto>;
+
+export const backupDto = z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.number() });
+
+export const appInfoDto = z.object({
+  version: z.string(),
+  shell: z.enum(['desktop', 'host']),
+  dataDir: z.string(),
+  dbFile: z.string(),
+  schemaVersion: z.number().int(),
+  hasStreet: z.boolean(),
+  street: z
+    .object({ code: z.string(), name: z.string(), isFictional: z.boolean() })
+    .nullable(),
+  settings: settingsDto,
+});
+export type AppInfoDto = z.infer<typeof appInfoDto>;
+
+export const systemMethods = {
+  getAppInfo: method('Version, data folder, street loaded or not, settings', empty, appInfoDto),
+  saveSettings: method('Save unit name, language, idle lock', settingsDto.partial(), settingsDto),
+  backupNow: method('Write a consistent copy of the database into the backups folder', empty, backupDto),
+  listBackups: method('Backups in the data folder, newest first', empty, z.array(backupDto)),
+  restoreBackup: method(
+    'Replace the database with a backup (the current one is backed up first)',
+    z.object({ name: z.string().min(1) }),
+    z.object({ restored: z.string(), safetyCopy: z.string() }),
+  ),
+};
