@@ -6,7 +6,8 @@ import type { VenueType } from '../../shared/domain/venues';
 /** Queries for the street tables: street, community, grid, compound, venue, sampling teams. */
 
 const parseGeometry = (s: string | null): AreaGeometry | null => (s ? (JSON.parse(s) as AreaGeometry) : null);
-const likeOf = (search?: string) => (search && search.trim() ? `%${search.trim()}%` : null);
+/** A LIKE pattern for "contains"; %, _ and backslash in the user's text match literally (with ESCAPE '\\' in the SQL). */
+const likeOf = (search?: string) => (search && search.trim() ? `%${search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null);
 
 export function getStreet(db: Db) {
   const r = db.prepare('SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
@@ -47,7 +48,7 @@ const toCommunity = (r: CommunityRow): CommunityDto => ({ ...r, boundary: parseG
 export function listCommunities(db: Db, search?: string): CommunityDto[] {
   const like = likeOf(search);
   const rows = db
-    .prepare(`${communitySelect} WHERE (? IS NULL OR c.name LIKE ? OR c.code LIKE ?) GROUP BY c.id ORDER BY c.code`)
+    .prepare(`${communitySelect} WHERE (? IS NULL OR c.name LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\') GROUP BY c.id ORDER BY c.code`)
     .all(like, like, like) as CommunityRow[];
   return rows.map(toCommunity);
 }
@@ -72,6 +73,13 @@ export function updateCommunity(db: Db, id: number, c: { code: string; name: str
     now,
     id,
   );
+}
+
+export function getGrid(db: Db, id: number) {
+  const r = db.prepare('SELECT id, code, name, community_id FROM grid WHERE id = ?').get(id) as
+    | { id: number; code: string; name: string; community_id: number }
+    | undefined;
+  return r ? { id: r.id, code: r.code, name: r.name, communityId: r.community_id } : null;
 }
 
 interface CompoundRow {
@@ -109,7 +117,7 @@ const toCompound = (r: CompoundRow): CompoundDto => ({
 
 export function listCompounds(db: Db, q: { search?: string; communityId?: number; limit?: number }) {
   const like = likeOf(q.search);
-  const where = `WHERE (? IS NULL OR p.name LIKE ? OR p.code LIKE ?) AND (? IS NULL OR p.community_id = ?)`;
+  const where = `WHERE (? IS NULL OR p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\') AND (? IS NULL OR p.community_id = ?)`;
   const args = [like, like, like, q.communityId ?? null, q.communityId ?? null];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM compound p ${where}`).get(...args) as { n: number }).n;
   const rows = db.prepare(`${compoundSelect} ${where} ORDER BY p.code LIMIT ?`).all(...args, q.limit ?? 500) as CompoundRow[];
@@ -178,7 +186,7 @@ const toVenue = (r: VenueRow): VenueDto => ({
 
 export function listVenues(db: Db, q: { search?: string; type?: VenueType; communityId?: number; limit?: number }) {
   const like = likeOf(q.search);
-  const where = `WHERE (? IS NULL OR name LIKE ? OR code LIKE ? OR address LIKE ?) AND (? IS NULL OR type = ?) AND (? IS NULL OR community_id = ?)`;
+  const where = `WHERE (? IS NULL OR name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\') AND (? IS NULL OR type = ?) AND (? IS NULL OR community_id = ?)`;
   const args = [like, like, like, like, q.type ?? null, q.type ?? null, q.communityId ?? null, q.communityId ?? null];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM venue ${where}`).get(...args) as { n: number }).n;
   const rows = db.prepare(`SELECT * FROM venue ${where} ORDER BY code LIMIT ?`).all(...args, q.limit ?? 500) as VenueRow[];

@@ -90,20 +90,31 @@ export function saveCommunity(ctx: AppContext, input: { id?: number; code: strin
   return q.getCommunity(ctx.db, id)!;
 }
 
+const tableLabel = { community: '社区', compound: '小区', venue: '场所' } as const;
+
 export function deleteRow(ctx: AppContext, table: 'community' | 'compound' | 'venue', id: number) {
   const info = ctx.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
-  if (info.changes === 0) throw new AppError('not_found', `找不到要删除的记录 (${table} ${id})。`);
+  if (info.changes === 0) throw new AppError('not_found', `找不到要删除的${tableLabel[table]} (id ${id})，可能已被删除。`);
   return { ok: true as const };
 }
 
 export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: number }): CompoundDto {
   requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
   if (input.elderly > input.residents) throw new AppError('invalid_input', `60岁以上人数 (${input.elderly}) 不能大于居民数 (${input.residents})。`);
+  if (input.gridId != null) {
+    const grid = requireRow(q.getGrid(ctx.db, input.gridId), '网格', input.gridId);
+    if (grid.communityId !== input.communityId) throw new AppError('invalid_input', `网格 ${grid.name} (${grid.code}) 不属于所选社区。`);
+  }
   const id = writeUnique('小区', input.code, () => {
     if (input.id === undefined) return q.insertCompound(ctx.db, input, ctx.now());
     requireRow(q.getCompound(ctx.db, input.id), '小区', input.id);
-    q.updateCompound(ctx.db, input.id, input, ctx.now());
-    return input.id;
+    const compoundId = input.id;
+    ctx.db.transaction(() => {
+      q.updateCompound(ctx.db, compoundId, input, ctx.now());
+      // A compound moved to another community takes the venues inside it along.
+      ctx.db.prepare('UPDATE venue SET community_id = ? WHERE compound_id = ?').run(input.communityId, compoundId);
+    })();
+    return compoundId;
   });
   return q.getCompound(ctx.db, id)!;
 }

@@ -1,0 +1,303 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openApp, type OpenedApp } from '../../main/services/app';
+import { dispatch } from '../../main/api/dispatch';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/errors';
+
+/** Street data through the API as the UI calls it: add, edit, delete, conflicts, cascades and the board's totals. */
+
+const square = (lng: number, lat: number, d: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]],
+});
+
+let dir: string;
+let app: OpenedApp;
+
+async function ok<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await dispatch(app.ctx, method, input);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function fail<M extends MethodName>(method: M, input: unknown): Promise<ApiError> {
+  const r = await dispatch(app.ctx, method, input);
+  if (r.ok) throw new Error(`${method} should have failed but answered ${JSON.stringify(r.value)}`);
+  return r.error;
+}
+
+const summary = () => ok('getStreetSummary', {});
+
+/** Two communities side by side; 东 holds two compounds, 西 one. */
+async function buildStreet() {
+  await ok('createStreet', { code: '500104001', name: '测试街道' });
+  const east = await ok('saveCommunity', { code: 'C01', name: '东苑社区', boundary: square(106.5, 29.53, 0.01) });
+  const west = await ok('saveCommunity', { code: 'C02', name: '西苑社区', boundary: square(106.48, 29.53, 0.01) });
+  const a = await ok('saveCompound', {
+    code: 'P001', name: '桂花小区', communityId: east.id, buildings: 12, residents: 1200, households: 450, elderly: 300,
+    boundary: square(106.501, 29.531, 0.002),
+  });
+  const b = await ok('saveCompound', { code: 'P002', name: '兰园小区', communityId: east.id, residents: 800, households: 300, elderly: 100 });
+  const c = await ok('saveCompound', { code: 'P003', name: '竹林小区', communityId: west.id, residents: 500, households: 200, elderly: 90 });
+  return { east, west, a, b, c };
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-street-'));
+  app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'test', now: () => Date.UTC(2022, 5, 1, 2) });
+});
+
+afterEach(() => {
+  app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('communities', () => {
+  test('add, edit and delete a community; the list and the board totals follow', async () => {
+    const { east } = await buildStreet();
+    expect((await summary()).communities).toBe(2);
+
+    const listed = await ok('listCommunities', {});
+    expect(listed.map((c) => c.code)).toEqual(['C01', 'C02']);
+    expect(listed[0]).toMatchObject({ name: '东苑社区', compounds: 2, residents: 2000, households: 750, elderly: 400 });
+
+    const renamed = await ok('saveCommunity', { id: east.id, code: 'C01', name: '东苑新社区' });
+    expect(renamed.name).toBe('东苑新社区');
+    // Editing without a boundary keeps the one drawn before.
+    expect(renamed.boundary?.type).toBe('Polygon');
+    expect((await ok('listCommunities', { search: '新社区' })).map((c) => c.id)).toEqual([east.id]);
+    expect(await ok('listCommunities', { search: 'C02' })).toHaveLength(1);
+
+    const added = await ok('saveCommunity', { code: 'C03', name: '南苑社区' });
+    expect(added).toMatchObject({ compounds: 0, residents: 0 });
+    expect((await summary()).communities).toBe(3);
+    await ok('deleteCommunity', { id: added.id });
+    expect((await summary()).communities).toBe(2);
+  });
+
+  test('a duplicate community code is a conflict naming the code, and nothing changes', async () => {
+    const { east, west } = await buildStreet();
+    const dup = await fail('saveCommunity', { code: 'C01', name: '重复社区' });
+    expect(dup.code).toBe('conflict');
+    expect(dup.message).toContain('C01');
+    const rename = await fail('saveCommunity', { id: west.id, code: ' C01 ', name: '西苑社区' });
+    expect(rename.code).toBe('conflict');
+    const list = await ok('listCommunities', {});
+    expect(list.map((c) => [c.id, c.code, c.name])).toEqual([
+      [east.id, 'C01', '东苑社区'],
+      [west.id, 'C02', '西苑社区'],
+    ]);
+  });
+
+  test('unknown ids answer not_found', async () => {
+    await buildStreet();
+    expect((await fail('saveCommunity', { id: 9999, code: 'C09', name: '无' })).code).toBe('not_found');
+    expect((await fail('deleteCommunity', { id: 9999 })).code).toBe('not_found');
+    expect((await ok('listCommunities', {})).map((c) => c.code)).toEqual(['C01', 'C02']);
+  });
+
+  test('an empty name is refused naming the field', async () => {
+    await buildStreet();
+    const e = await fail('saveCommunity', { code: 'C09', name: '   ' });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('name');
+    expect((await summary()).communities).toBe(2);
+  });
+
+  test('deleting a community takes its grids, compounds and registered residents; venues stay without it', async () => {
+    const { east, west, a, b } = await buildStreet();
+    const db = app.ctx.db;
+    db.prepare("INSERT INTO grid (code, name, community_id, updated_at) VALUES ('G01', '东一网格', ?, 0)").run(east.id);
+    const addResident = db.prepare("INSERT INTO resident (compound_id, household, name, birth_year, updated_at) VALUES (?, ?, ?, ?, 0)");
+    addResident.run(a.id, '1-101', '张三', 1950);
+    addResident.run(a.id, '1-101', '李四', 1980);
+    addResident.run(b.id, '2-202', '王五', 1990);
+    const venue = await ok('saveVenue', { code: 'V001', name: '桂花超市', type: 'supermarket', lng: 106.502, lat: 29.532 });
+    expect(venue.compoundId).toBe(a.id);
+
+    const before = await summary();
+    expect(before).toMatchObject({ communities: 2, grids: 1, compounds: 3, residents: 2500, households: 950, elderly: 490, registeredResidents: 3, venues: 1 });
+
+    await ok('deleteCommunity', { id: east.id });
+    const after = await summary();
+    expect(after).toMatchObject({ communities: 1, grids: 0, compounds: 1, residents: 500, households: 200, elderly: 90, registeredResidents: 0, venues: 1 });
+    expect((await ok('listCompounds', {})).rows.map((p) => p.code)).toEqual(['P003']);
+    expect((await ok('listCompounds', { communityId: east.id })).total).toBe(0);
+    const kept = (await ok('listVenues', {})).rows[0];
+    expect(kept).toMatchObject({ code: 'V001', communityId: null, compoundId: null });
+    expect((await ok('listCommunities', {})).map((c) => c.id)).toEqual([west.id]);
+  });
+});
+
+describe('compounds', () => {
+  test('add, edit residents and delete a compound; community and street totals follow', async () => {
+    const { east, west } = await buildStreet();
+    const added = await ok('saveCompound', { code: 'P004', name: '梅苑', communityId: west.id, residents: 100, households: 40, elderly: 10 });
+    expect(added).toMatchObject({ communityName: '西苑社区', buildings: null, gridId: null });
+    expect((await summary()).residents).toBe(2600);
+
+    const edited = await ok('saveCompound', { ...added, residents: 150, households: 50, elderly: 20, buildings: 3 });
+    expect(edited).toMatchObject({ residents: 150, households: 50, elderly: 20, buildings: 3 });
+    expect(await summary()).toMatchObject({ compounds: 4, residents: 2650, households: 1000, elderly: 510 });
+    expect((await ok('listCommunities', { search: 'C02' }))[0]).toMatchObject({ compounds: 2, residents: 650 });
+
+    // Moving it to the other community moves its people with it.
+    await ok('saveCompound', { ...edited, communityId: east.id });
+    expect((await ok('listCommunities', {})).map((c) => c.residents)).toEqual([2150, 500]);
+
+    await ok('deleteCompound', { id: added.id });
+    expect(await summary()).toMatchObject({ compounds: 3, residents: 2500, households: 950, elderly: 490 });
+  });
+
+  test('search by name or code and filter by community, with the total beside the page', async () => {
+    const { east, west } = await buildStreet();
+    expect((await ok('listCompounds', { search: '桂花' })).rows.map((p) => p.code)).toEqual(['P001']);
+    expect((await ok('listCompounds', { search: 'p00' })).total).toBe(3);
+    expect((await ok('listCompounds', { communityId: east.id })).rows.map((p) => p.code)).toEqual(['P001', 'P002']);
+    expect((await ok('listCompounds', { communityId: west.id, search: '桂花' })).total).toBe(0);
+    const page = await ok('listCompounds', { limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.rows).toHaveLength(2);
+  });
+
+  test('a duplicate compound code is a conflict naming the code, and nothing changes', async () => {
+    const { east, b } = await buildStreet();
+    const dup = await fail('saveCompound', { code: 'P001', name: '另一个', communityId: east.id, residents: 1, households: 1, elderly: 0 });
+    expect(dup.code).toBe('conflict');
+    expect(dup.message).toContain('P001');
+    const edit = await fail('saveCompound', { ...b, code: 'P001', residents: 999 });
+    expect(edit.code).toBe('conflict');
+    const rows = (await ok('listCompounds', {})).rows;
+    expect(rows.map((p) => p.code)).toEqual(['P001', 'P002', 'P003']);
+    expect(rows[1].residents).toBe(800);
+    expect((await summary()).residents).toBe(2500);
+  });
+
+  test('more elderly than residents is refused, naming both numbers, and nothing changes', async () => {
+    const { east, a } = await buildStreet();
+    const add = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: 10, households: 5, elderly: 11 });
+    expect(add.code).toBe('invalid_input');
+    expect(add.message).toContain('11');
+    expect(add.message).toContain('10');
+    const edit = await fail('saveCompound', { ...a, elderly: 5000 });
+    expect(edit.code).toBe('invalid_input');
+    expect((await summary())).toMatchObject({ compounds: 3, elderly: 490 });
+  });
+
+  test('negative or fractional counts are refused naming the field', async () => {
+    const { east } = await buildStreet();
+    const neg = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: -1, households: 0, elderly: 0 });
+    expect(neg.code).toBe('invalid_input');
+    expect(neg.message).toContain('residents');
+    const frac = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: 10, households: 2.5, elderly: 0 });
+    expect(frac.message).toContain('households');
+    expect((await summary()).compounds).toBe(3);
+  });
+
+  test('unknown compound, community or grid ids answer not_found, and nothing changes', async () => {
+    const { east, west, a } = await buildStreet();
+    expect((await fail('saveCompound', { ...a, id: 9999 })).code).toBe('not_found');
+    expect((await fail('deleteCompound', { id: 9999 })).code).toBe('not_found');
+    const noCommunity = await fail('saveCompound', { code: 'P010', name: '孤岛', communityId: 9999, residents: 0, households: 0, elderly: 0 });
+    expect(noCommunity.code).toBe('not_found');
+    expect(noCommunity.message).toContain('社区');
+    const noGrid = await fail('saveCompound', { code: 'P010', name: '孤岛', communityId: east.id, gridId: 9999, residents: 0, households: 0, elderly: 0 });
+    expect(noGrid.code).toBe('not_found');
+    expect(noGrid.message).toContain('网格');
+    // A grid of another community does not fit.
+    const gridWest = Number(
+      app.ctx.db.prepare("INSERT INTO grid (code, name, community_id, updated_at) VALUES ('G02', '西一网格', ?, 0)").run(west.id).lastInsertRowid,
+    );
+    const wrongGrid = await fail('saveCompound', { ...a, gridId: gridWest });
+    expect(wrongGrid.code).toBe('invalid_input');
+    expect(wrongGrid.message).toContain('西一网格');
+    expect((await ok('saveCompound', { ...a, communityId: west.id, gridId: gridWest })).gridId).toBe(gridWest);
+    expect((await summary()).compounds).toBe(3);
+  });
+
+  test('deleting a compound takes its registered residents; a venue inside it stays, without it', async () => {
+    const { a, east } = await buildStreet();
+    app.ctx.db.prepare("INSERT INTO resident (compound_id, household, name, updated_at) VALUES (?, '3-301', '赵六', 0)").run(a.id);
+    const venue = await ok('saveVenue', { code: 'V001', name: '桂花药房', type: 'pharmacy', lng: 106.502, lat: 29.532 });
+    expect(venue.compoundId).toBe(a.id);
+    await ok('deleteCompound', { id: a.id });
+    expect(await summary()).toMatchObject({ compounds: 2, registeredResidents: 0, residents: 1300, venues: 1 });
+    expect((await ok('listVenues', {})).rows[0]).toMatchObject({ compoundId: null, communityId: east.id });
+  });
+});
+
+describe('key venues', () => {
+  test('a venue saved inside a compound outline gets that compound and its community', async () => {
+    const { east, west, a } = await buildStreet();
+    const v = await ok('saveVenue', { code: 'V001', name: '桂花棋牌室', type: 'chess_room', lng: 106.5015, lat: 29.5315, address: '桂花路 1 号', contact: '13800000000' });
+    expect(v).toMatchObject({ compoundId: a.id, communityId: east.id, address: '桂花路 1 号', contact: '13800000000' });
+
+    // Inside the community but outside every compound: the community only.
+    const moved = await ok('saveVenue', { ...v, lng: 106.508, lat: 29.538 });
+    expect(moved).toMatchObject({ id: v.id, compoundId: null, communityId: east.id });
+
+    // Outside the street: neither.
+    const away = await ok('saveVenue', { ...v, lng: 107.0, lat: 30.0 });
+    expect(away).toMatchObject({ compoundId: null, communityId: null });
+
+    // A compound moved to the other community takes the venue inside it along.
+    const inside = await ok('saveVenue', { code: 'V002', name: '桂花药房', type: 'pharmacy', lng: 106.502, lat: 29.532 });
+    await ok('saveCompound', { ...a, communityId: west.id });
+    expect((await ok('listVenues', { search: 'V002' })).rows[0]).toMatchObject({ id: inside.id, compoundId: a.id, communityId: west.id });
+
+    const summ = await summary();
+    expect(summ.venues).toBe(2);
+    expect(summ.venuesByType).toEqual({ chess_room: 1, pharmacy: 1 });
+  });
+
+  test('search by name, code or address and filter by type', async () => {
+    await buildStreet();
+    await ok('saveVenue', { code: 'V001', name: '桂花超市', type: 'supermarket', lng: 106.502, lat: 29.532, address: '桂花路 8 号' });
+    await ok('saveVenue', { code: 'V002', name: '东苑网吧', type: 'internet_cafe', lng: 106.505, lat: 29.535 });
+    await ok('saveVenue', { code: 'V003', name: '西苑药房', type: 'pharmacy', lng: 106.485, lat: 29.535, address: '竹林路' });
+    expect((await ok('listVenues', { search: '桂花路' })).rows.map((v) => v.code)).toEqual(['V001']);
+    expect((await ok('listVenues', { type: 'internet_cafe' })).rows.map((v) => v.code)).toEqual(['V002']);
+    expect((await ok('listVenues', { search: 'V00', type: 'pharmacy' })).total).toBe(1);
+    expect((await ok('listVenues', { search: 'V00' })).total).toBe(3);
+  });
+
+  test('a latitude out of range is refused naming the field, and nothing is saved', async () => {
+    await buildStreet();
+    const e = await fail('saveVenue', { code: 'V001', name: '北极店', type: 'supermarket', lng: 106.5, lat: 91 });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('lat');
+    expect(e.message).toContain('纬度');
+    const badType = await fail('saveVenue', { code: 'V001', name: '未知', type: 'casino', lng: 106.5, lat: 29.5 });
+    expect(badType.code).toBe('invalid_input');
+    expect(badType.message).toContain('type');
+    expect((await summary()).venues).toBe(0);
+  });
+
+  test('a duplicate venue code is a conflict naming the code; unknown ids answer not_found', async () => {
+    await buildStreet();
+    const first = await ok('saveVenue', { code: 'V001', name: '桂花超市', type: 'supermarket', lng: 106.502, lat: 29.532 });
+    const dup = await fail('saveVenue', { code: 'V001', name: '又一个', type: 'market', lng: 106.503, lat: 29.533 });
+    expect(dup.code).toBe('conflict');
+    expect(dup.message).toContain('V001');
+    expect((await fail('saveVenue', { ...first, id: 9999, code: 'V002' })).code).toBe('not_found');
+    expect((await fail('deleteVenue', { id: 9999 })).code).toBe('not_found');
+    const rows = (await ok('listVenues', {})).rows;
+    expect(rows.map((v) => [v.code, v.name])).toEqual([['V001', '桂花超市']]);
+    await ok('deleteVenue', { id: first.id });
+    expect((await summary()).venues).toBe(0);
+  });
+});
+
+describe('search text', () => {
+  test('% and _ in the search box are matched literally, not as wildcards', async () => {
+    const { east } = await buildStreet();
+    await ok('saveCompound', { code: 'P_10', name: '百分%小区', communityId: east.id, residents: 0, households: 0, elderly: 0 });
+    expect((await ok('listCompounds', { search: '%' })).rows.map((p) => p.code)).toEqual(['P_10']);
+    expect((await ok('listCompounds', { search: 'P_' })).rows.map((p) => p.code)).toEqual(['P_10']);
+    expect(await ok('listCommunities', { search: '_' })).toEqual([]);
+    expect((await ok('listVenues', { search: '%' })).total).toBe(0);
+  });
+});
