@@ -4,6 +4,7 @@ import * as app from '../services/app';
 import * as settings from '../services/settings';
 import * as street from '../services/street';
 import * as demo from '../services/demo';
+import * as basemap from '../services/basemap';
 import * as q from '../db/street';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: AppContext) => Output<M> | Promise<Output<M>>;
@@ -37,4 +38,7 @@ export const handlers = {
   saveVenue: (i, ctx) => street.saveVenue(ctx, i),
   deleteVenue: (i, ctx) => street.deleteRow(ctx, 'venue', i.id),
   listTeams: (_i, ctx) => q.listTeams(ctx.db),
+
+  getBaseMap: (_i, ctx) => basemap.getBaseMap(ctx),
+  setBaseMap: (i, ctx) => basemap.setBaseMap(ctx, i),
 } satisfies Handlers;

@@ -1,10 +1,198 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/errors';
+import type { BaseMapDto, TileFormat } from '../../shared/api/basemap';
+import type { Db } from '../db/open';
 import type { AppContext } from './context';
 
 export interface TileSource {
   tile(z: number, x: number, y: number): { data: Buffer; contentType: string } | null;
 }
 
-/** The optional raster base map from a local MBTiles file. (Filled in by the map work; none until then.) */
-export function openBaseMap(_ctx: AppContext): TileSource | null {
+/** What an MBTiles file says about itself, after it passed the checks in `inspectMbtiles`. */
+export interface MbtilesInfo {
+  format: TileFormat;
+  minZoom: number;
+  maxZoom: number;
+  bounds: [number, number, number, number] | null;
+  name: string;
+}
+
+const settingKey = 'baseMapFile';
+const contentTypes: Record<TileFormat, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+
+interface OpenTiles {
+  db: Database.Database;
+  info: MbtilesInfo;
+  source: TileSource;
+}
+
+/** One read-only connection per file, kept open: the host asks for a tile per request. */
+const cache = new Map<string, OpenTiles>();
+
+/** The optional raster base map from a local MBTiles file, or null when none is configured or it cannot be opened. */
+export function openBaseMap(ctx: AppContext): TileSource | null {
+  const file = configuredFile(ctx.db);
+  if (!file) return null;
+  try {
+    return openCached(file).source;
+  } catch {
+    return null; // getBaseMap reports the problem to the user
+  }
+}
+
+export function getBaseMap(ctx: AppContext): BaseMapDto {
+  const file = configuredFile(ctx.db);
+  if (!file) return describe(null, null, null);
+  try {
+    return describe(file, openCached(file).info, null);
+  } catch (err) {
+    return describe(file, null, err instanceof AppError ? err.message : (err as Error).message);
+  }
+}
+
+/** Checks the file is a raster MBTiles database before storing its path; `null` removes the base map. */
+export function setBaseMap(ctx: AppContext, input: { file: string | null }): BaseMapDto {
+  if (input.file === null) {
+    ctx.db.prepare('DELETE FROM setting WHERE key = ?').run(settingKey);
+    closeAll();
+    return describe(null, null, null);
+  }
+  const file = path.resolve(input.file);
+  closeAll(); // a file replaced on disk at the same path is read afresh
+  const opened = openCached(file);
+  ctx.db
+    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(settingKey, JSON.stringify(file));
+  return describe(file, opened.info, null);
+}
+
+/** Closes every cached MBTiles connection (on shutdown, or when the setting changes). */
+export function closeAll(): void {
+  for (const t of cache.values()) t.db.close();
+  cache.clear();
+}
+
+function configuredFile(db: Db): string | null {
+  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(settingKey) as { value: string } | undefined;
+  if (!row) return null;
+  const value = JSON.parse(row.value) as unknown;
+  return typeof value === 'string' && value ? value : null;
+}
+
+function describe(file: string | null, info: MbtilesInfo | null, problem: string | null): BaseMapDto {
+  return {
+    file,
+    format: info?.format ?? null,
+    minZoom: info?.minZoom ?? null,
+    maxZoom: info?.maxZoom ?? null,
+    bounds: info?.bounds ?? null,
+    name: info?.name ?? null,
+    problem,
+  };
+}
+
+function openCached(file: string): OpenTiles {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const db = openReadOnly(file);
+  try {
+    const info = inspectMbtiles(db, file);
+    const select = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
+    const contentType = contentTypes[info.format];
+    const source: TileSource = {
+      tile(z, x, y) {
+        if (!Number.isInteger(z) || z < 0 || z > 30) return null;
+        const n = 2 ** z;
+        if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) return null;
+        // MBTiles rows count from the south (TMS); the map asks in XYZ, counting from the north.
+        const data = select.get(z, x, n - 1 - y) as Buffer | undefined;
+        return data ? { data, contentType } : null;
+      },
+    };
+    const opened = { db, info, source };
+    cache.set(file, opened);
+    return opened;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function openReadOnly(file: string): Database.Database {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AppError('not_found', `找不到底图文件 ${file}。`);
+  }
+  if (st.isDirectory()) throw new AppError('invalid_input', `${file} 是文件夹，请选择一个 .mbtiles 文件。`);
+  try {
+    return new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new AppError('invalid_input', `无法打开底图文件 ${file}：${(err as Error).message}`);
+  }
+}
+
+/** Reads the metadata of an MBTiles file, or throws a message naming the file and what is wrong with it. */
+export function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
+  let names: string[];
+  try {
+    names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[];
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new AppError('invalid_input', `文件 ${file} 不是 SQLite 数据库，不能作为 MBTiles 底图。`);
+    }
+    throw new AppError('invalid_input', `无法读取底图文件 ${file}：${(err as Error).message}`);
+  }
+  const missing = ['metadata', 'tiles'].filter((t) => !names.includes(t));
+  if (missing.length) {
+    throw new AppError('invalid_input', `文件 ${file} 不是 MBTiles 底图：缺少 ${missing.join('、')} 表。`);
+  }
+  const meta = new Map((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
+  const format = tileFormatOf(db, file, meta.get('format'));
+  const zooms = db.prepare('SELECT MIN(zoom_level) AS lo, MAX(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
+  if (zooms.lo === null || zooms.hi === null) throw new AppError('invalid_input', `底图文件 ${file} 中没有任何瓦片。`);
+  return {
+    format,
+    minZoom: intOr(meta.get('minzoom'), zooms.lo),
+    maxZoom: intOr(meta.get('maxzoom'), zooms.hi),
+    bounds: parseBounds(meta.get('bounds')),
+    name: meta.get('name')?.trim() || path.basename(file),
+  };
+}
+
+function tileFormatOf(db: Database.Database, file: string, declared: string | undefined): TileFormat {
+  const f = declared?.trim().toLowerCase();
+  if (f === 'png' || f === 'webp') return f;
+  if (f === 'jpg' || f === 'jpeg') return 'jpg';
+  if (f) throw new AppError('invalid_input', `底图文件 ${file} 的瓦片格式为 ${declared}，仅支持栅格瓦片 png、jpg、webp。`);
+  // No format in the metadata (older files): look at the first tile's bytes.
+  const sample = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
+  const sniffed = sample ? sniffFormat(sample) : null;
+  if (!sniffed) throw new AppError('invalid_input', `底图文件 ${file} 未注明瓦片格式，且无法从瓦片内容识别 (仅支持 png、jpg、webp)。`);
+  return sniffed;
+}
+
+export function sniffFormat(data: Buffer): TileFormat | null {
+  if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47) return 'png';
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
+  if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return 'webp';
   return null;
+}
+
+function intOr(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isInteger(n) ? n : fallback;
+}
+
+function parseBounds(text: string | undefined): [number, number, number, number] | null {
+  if (!text) return null;
+  const n = text.split(',').map((s) => Number(s.trim()));
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return null;
+  const [w, s, e, north] = n;
+  if (w < -180 || e > 180 || s < -90 || north > 90 || w >= e || s >= north) return null;
+  return [w, s, e, north];
 }

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { systemMethods } from './system';
 import { streetMethods } from './street';
+import { baseMapMethods } from './basemap';
 import type { Result } from './errors';
 
 /** The one contract between the UI and the Node side. Add a feature's methods by spreading its table here. */
 export const contract = {
   ...systemMethods,
   ...streetMethods,
+  ...baseMapMethods,
 };
 
 export type Contract = typeof contract;
