@@ -6,6 +6,7 @@ import * as street from '../services/street';
 import * as demo from '../services/demo';
 import * as basemap from '../services/basemap';
 import * as q from '../db/street';
+import { modeHandlers } from './mode-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: AppContext) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -41,4 +42,6 @@ export const handlers = {
 
   getBaseMap: (_i, ctx) => basemap.getBaseMap(ctx),
   setBaseMap: (i, ctx) => basemap.setBaseMap(ctx, i),
+
+  ...modeHandlers,
 } satisfies Handlers;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { systemMethods } from './system';
 import { streetMethods } from './street';
 import { baseMapMethods } from './basemap';
+import { modeMethods } from './mode';
 import type { Result } from './errors';
 
 /** The one contract between the UI and the Node side. Add a feature's methods by spreading its table here. */
@@ -9,6 +10,7 @@ export const contract = {
   ...systemMethods,
   ...streetMethods,
   ...baseMapMethods,
+  ...modeMethods,
 };
 
 export type Contract = typeof contract;

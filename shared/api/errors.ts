@@ -7,7 +7,8 @@ export const errorCodes = [
   'db_newer', // the database was written by a newer version of the app
   'db_corrupt', // integrity check failed; nothing is written
   'data_folder_locked', // another copy of the app or host uses this data folder
-  'unauthorized',
+  'unauthorized', // nobody signed in at the desk, wrong PIN, admin only
+  'confirmation_required', // the input is plausible but unusual (T0 more than 72 h ago): ask, then send again with the confirm flag
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { method } from './define';
+import { empty, okOutput } from './common';
+import { phone } from './operator';
+import { baobaoLevels, leaderRoles, workGroupKeys } from '../domain/workgroups';
+
+/** The command structure (指挥体系) template, edited in routine times and activated at the switch. */
+
+export const leaderRole = z.enum(leaderRoles);
+export const workGroupKey = z.enum(workGroupKeys);
+export const baobaoLevel = z.enum(baobaoLevels);
+
+export const personDto = z.object({ name: z.string(), phone: z.string().nullable(), duty: z.string().nullable().optional() });
+export type PersonDto = z.infer<typeof personDto>;
+
+export const personInput = z.object({
+  name: z.string().trim().min(1, '姓名不能为空').max(40),
+  phone: phone.nullable().optional(),
+  /** What the person does in the group (members only), e.g. 联络员. */
+  duty: z.string().trim().max(100).nullable().optional(),
+});
+
+export const commandStructureDto = z.object({
+  leaders: z.array(z.object({ role: leaderRole, roleName: z.string(), person: personDto.nullable() })),
+  groups: z.array(
+    z.object({ key: workGroupKey, name: z.string(), lead: personDto.nullable(), members: z.array(personDto), tasks: z.string().nullable() }),
+  ),
+  /** 三级包保, one row per community of the street. */
+  baobao: z.array(
+    z.object({
+      communityId: z.number().int(),
+      communityName: z.string(),
+      districtLeader: personDto.nullable(),
+      streetCadre: personDto.nullable(),
+      communityCadre: personDto.nullable(),
+    }),
+  ),
+  updatedAt: z.number().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type CommandStructureDto = z.infer<typeof commandStructureDto>;
+
+export const readinessGapDto = z.object({
+  kind: z.enum(['leader_missing', 'leader_phone_missing', 'group_lead_missing', 'group_lead_phone_missing', 'group_no_members', 'baobao_missing', 'baobao_phone_missing', 'no_duty_today', 'checklist_empty']),
+  /** What is missing, in Chinese, e.g. "核酸检测组 没有组长". */
+  what: z.string(),
+  /** Where: the group, the community or the leader role. */
+  where: z.string(),
+  groupKey: workGroupKey.nullable(),
+  communityId: z.number().int().nullable(),
+  role: z.string().nullable(),
+});
+export type ReadinessGapDto = z.infer<typeof readinessGapDto>;
+
+export const readinessDto = z.object({ ready: z.boolean(), gaps: z.array(readinessGapDto) });
+export type ReadinessDto = z.infer<typeof readinessDto>;
+
+export const commandMethods = {
+  getCommandTemplate: method('The command structure template: leaders, nine work groups, 三级包保 per community', empty, commandStructureDto),
+  saveCommandLeader: method(
+    'Set (or clear with null) 片长 / 指挥长 / 执行指挥长',
+    z.object({ role: leaderRole, person: personInput.nullable() }),
+    commandStructureDto,
+  ),
+  saveWorkGroup: method(
+    'Set a work group lead, members and tasks',
+    z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: z.string().trim().max(2000).nullable().optional() }),
+    commandStructureDto,
+  ),
+  saveBaobao: method(
+    'Set 三级包保 of one community (district leader, street cadre, community cadre)',
+    z.object({
+      communityId: z.number().int().positive(),
+      districtLeader: personInput.nullable(),
+      streetCadre: personInput.nullable(),
+      communityCadre: personInput.nullable(),
+    }),
+    commandStructureDto,
+  ),
+  getReadiness: method('Gaps that would hurt on the day of the switch: a group without a lead, a community without 包保, a missing phone', empty, readinessDto),
+};
+
+export { okOutput };

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { method } from './define';
+import { operatorRef } from './operator';
+
+/** 值班日志: append-only. A correction is a new entry pointing at the old one. */
+
+export const logCategories = [
+  'mode', // 平急转换
+  'report', // 疫情报告 (positive reports)
+  'deadline', // 时限
+  'checklist', // 启动清单
+  'command', // 指挥体系
+  'duty', // 值班排班
+  'desk', // 登录、交接班
+  'data', // 街道数据变更
+  'system', // 设置、备份
+  'area', // 风险区 (later)
+  'testing', // 核酸检测 (later)
+  'resource', // 物资、隔离 (later)
+  'call', // 来电来访
+  'instruction', // 上级指令
+  'note', // 值班记录
+] as const;
+export const logCategory = z.enum(logCategories);
+export type LogCategory = (typeof logCategories)[number];
+
+/** Categories a person may write by hand; the others are written by the app itself. */
+export const manualLogCategories = ['note', 'call', 'instruction', 'report', 'area', 'testing', 'resource'] as const;
+
+export const logLinkKinds = ['area', 'site', 'team', 'community', 'compound', 'venue', 'report', 'deadline'] as const;
+export const logLink = z.object({ kind: z.enum(logLinkKinds), id: z.number().int().positive() });
+
+export const logEntryDto = z.object({
+  id: z.number().int(),
+  at: z.number(),
+  operator: operatorRef.nullable(),
+  category: logCategory,
+  text: z.string(),
+  link: logLink.nullable(),
+  source: z.enum(['manual', 'auto']),
+  /** The API method that wrote an automatic entry. */
+  method: z.string().nullable(),
+  emergencyId: z.number().int().nullable(),
+  /** This entry corrects that one. */
+  correctsId: z.number().int().nullable(),
+  /** The newest entry correcting this one (it is superseded). */
+  correctedById: z.number().int().nullable(),
+});
+export type LogEntryDto = z.infer<typeof logEntryDto>;
+
+export const logFilter = z.object({
+  categories: z.array(logCategory).optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  search: z.string().trim().max(100).optional(),
+  emergencyId: z.number().int().optional(),
+  /** Hide entries that have been corrected (default false: the whole history). */
+  hideCorrected: z.boolean().optional(),
+});
+
+export const logMethods = {
+  listLogEntries: method(
+    'Log entries, newest first, filtered by category, time, text',
+    logFilter.extend({ limit: z.number().int().min(1).max(2000).optional(), offset: z.number().int().min(0).optional() }),
+    z.object({ total: z.number().int(), rows: z.array(logEntryDto) }),
+  ),
+  addLogEntry: method(
+    'Write an entry by hand (needs an operator at the desk)',
+    z.object({
+      category: z.enum(manualLogCategories),
+      text: z.string().trim().min(1, '日志内容不能为空').max(4000),
+      link: logLink.nullable().optional(),
+      /** When it happened, if earlier than now (e.g. a call taken while away from the keyboard). */
+      at: z.number().int().positive().optional(),
+    }),
+    logEntryDto,
+  ),
+  correctLogEntry: method(
+    'Correct an entry: a new entry pointing at the old one; the old one stays',
+    z.object({ id: z.number().int().positive(), text: z.string().trim().min(1, '更正内容不能为空').max(4000), reason: z.string().trim().min(1, '请说明更正原因').max(500) }),
+    logEntryDto,
+  ),
+  getLogEntryHistory: method('An entry with every correction of it, oldest first', z.object({ id: z.number().int().positive() }), z.array(logEntryDto)),
+  exportLogCsv: method(
+    'The filtered log as CSV (UTF-8 with BOM, opens in Excel)',
+    logFilter,
+    z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  ),
+};

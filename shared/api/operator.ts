@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { method } from './define';
+import { empty, idInput, okOutput } from './common';
+
+/** Who is at the desk (值班员). One desk per database; every record carries the operator's id. */
+
+const personName = z.string().trim().min(1, '姓名不能为空').max(40);
+export const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+export const pin = z.string().regex(/^\d{4,8}$/, 'PIN 须为 4 到 8 位数字');
+
+export const operatorDto = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  isAdmin: z.boolean(),
+  hasPin: z.boolean(),
+  active: z.boolean(),
+});
+export type OperatorDto = z.infer<typeof operatorDto>;
+
+/** A reference to who did something, as shown beside a record. */
+export const operatorRef = z.object({ id: z.number().int(), name: z.string() });
+export type OperatorRef = z.infer<typeof operatorRef>;
+
+export const deskDto = z.object({
+  operator: operatorDto.nullable(),
+  /** When the current operator signed in (epoch ms). */
+  since: z.number().nullable(),
+  /** Setting idleLockMinutes: the UI locks the screen after this many idle minutes; 0 = never. */
+  idleLockMinutes: z.number().int(),
+});
+export type DeskDto = z.infer<typeof deskDto>;
+
+export const operatorMethods = {
+  listOperators: method('People who take the desk (inactive ones too, flagged)', empty, z.array(operatorDto)),
+  saveOperator: method(
+    'Add (no id) or edit an operator. Once an admin exists, only a signed-in admin may manage operators.',
+    z.object({
+      id: z.number().int().optional(),
+      name: personName,
+      phone: phone.nullable().optional(),
+      isAdmin: z.boolean().optional(),
+      active: z.boolean().optional(),
+    }),
+    operatorDto,
+  ),
+  setOperatorPin: method(
+    'Set (or clear with null) the PIN of an operator; stored as a salted scrypt hash. Admin only once an admin exists.',
+    z.object({ id: z.number().int().positive(), pin: pin.nullable() }),
+    operatorDto,
+  ),
+  getDesk: method('The operator at the desk now (null when nobody is signed in) and the idle lock', empty, deskDto),
+  signIn: method(
+    'Take the desk by picking a name (+ PIN when one is set). Signing in again as the same person unlocks the screen.',
+    z.object({ operatorId: z.number().int().positive(), pin: z.string().optional() }),
+    deskDto,
+  ),
+  signOut: method('Leave the desk (nobody signed in afterwards)', empty, deskDto),
+  handOver: method(
+    '交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log',
+    z.object({ toOperatorId: z.number().int().positive(), pin: z.string().optional(), note: z.string().trim().min(1, '交接班说明不能为空').max(2000) }),
+    deskDto,
+  ),
+};
+
+export { idInput, okOutput };
