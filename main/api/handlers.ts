@@ -5,6 +5,8 @@ import * as settings from '../services/settings';
 import * as street from '../services/street';
 import * as demo from '../services/demo';
 import * as basemap from '../services/basemap';
+import * as imports from '../services/import';
+import { exportData } from '../services/export';
 import * as q from '../db/street';
 import { modeHandlers } from './mode-handlers';
 
@@ -42,6 +44,10 @@ export const handlers = {
 
   getBaseMap: (_i, ctx) => basemap.getBaseMap(ctx),
   setBaseMap: (i, ctx) => basemap.setBaseMap(ctx, i),
+
+  previewImport: (i, ctx) => imports.previewImport(ctx, i),
+  commitImport: (i, ctx) => imports.commitImport(ctx, i),
+  exportData: (i, ctx) => exportData(ctx, i),
 
   ...modeHandlers,
 } satisfies Handlers;

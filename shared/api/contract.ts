@@ -3,6 +3,7 @@ import { systemMethods } from './system';
 import { streetMethods } from './street';
 import { baseMapMethods } from './basemap';
 import { modeMethods } from './mode';
+import { importMethods } from './imports';
 import type { Result } from './errors';
 
 /** The one contract between the UI and the Node side. Add a feature's methods by spreading its table here. */
@@ -10,6 +11,7 @@ export const contract = {
   ...systemMethods,
   ...streetMethods,
   ...baseMapMethods,
+  ...importMethods,
   ...modeMethods,
 };
 

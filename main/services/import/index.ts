@@ -1,0 +1,72 @@
+import type { AppContext } from '../context';
+import {
+  previewRowCount,
+  type CommitImportInput,
+  type ImportFileInput,
+  type ImportPreviewDto,
+  type ImportResultDto,
+} from '../../../shared/api/imports';
+import { commitCommunities, commitCompounds } from './commit-areas';
+import { commitResidents } from './commit-residents';
+import { commitVenues } from './commit-venues';
+import { describeGeometry } from './geojson';
+import { suggestMapping } from './mapping';
+import { rejectFile } from './problems';
+import { readSource, type Source } from './source';
+import { textOf } from './values';
+
+/** Import use cases: preview a file (encoding, columns, first rows, suggested mapping) and commit it. */
+
+export async function previewImport(ctx: AppContext, input: ImportFileInput): Promise<ImportPreviewDto> {
+  const source = await readSource(input);
+  const mapping = suggestMapping(input.kind, source.columns);
+  // A street started by hand has no grids yet (the importer does not import them): leave grid codes out by default.
+  if (input.kind === 'compounds' && mapping.gridCode && !ctx.db.prepare('SELECT 1 FROM grid LIMIT 1').get()) mapping.gridCode = null;
+  return {
+    kind: input.kind,
+    fileName: input.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    bom: source.bom,
+    columns: source.columns,
+    rows: previewRows(source),
+    totalRows: source.format === 'geojson' ? source.features.length : source.table.rowStart.length - 2,
+    mapping,
+  };
+}
+
+function previewRows(source: Source): ImportPreviewDto['rows'] {
+  if (source.format === 'geojson') {
+    return source.features.slice(0, previewRowCount).map((f) => ({
+      feature: f.index,
+      values: source.columns.map((c) => (c in f.properties ? textOf(f.properties[c]) : null)),
+      geometry: describeGeometry(f.geometry),
+    }));
+  }
+  const { cells, rowStart, rowLine } = source.table;
+  const rows: ImportPreviewDto['rows'] = [];
+  for (let r = 1; r < rowStart.length - 1 && rows.length < previewRowCount; r++) {
+    const values = source.columns.map((_, k) => (rowStart[r] + k < rowStart[r + 1] ? cells[rowStart[r] + k] : null));
+    rows.push({ line: rowLine[r], values });
+  }
+  return rows;
+}
+
+export async function commitImport(ctx: AppContext, input: CommitImportInput): Promise<ImportResultDto> {
+  const source = await readSource(input);
+  const file = input.fileName;
+  if (input.kind === 'residents') {
+    if (source.format === 'geojson') throw rejectFile(file, '人口台账应为 CSV 或 XLSX 文件。');
+    return commitResidents(ctx, file, source.columns, source.table, input.mapping);
+  }
+  if (source.format !== 'geojson') throw rejectFile(file, '边界与场所数据应为 GeoJSON 文件。');
+  const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs: input.crs };
+  switch (input.kind) {
+    case 'communities':
+      return commitCommunities(ctx, args);
+    case 'compounds':
+      return commitCompounds(ctx, args);
+    case 'venues':
+      return commitVenues(ctx, args);
+  }
+}
