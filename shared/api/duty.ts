@@ -71,7 +71,8 @@ export const dutyMethods = {
   saveDutyConfig: method('Change the shifts of a day (e.g. day/night or three shifts)', dutyConfigDto, dutyConfigDto),
   saveDutyShift: method(
     'Roster one shift: a leader (领导带班) and the duty officers. Refused with nobody or the same person twice.',
-    z.object({ date: isoDate, shiftKey: z.string().min(1), leader: personInput, members: z.array(personInput).max(20) }),
+    // leader is nullable only so that a missing leader gets a clear message from the service (领导带班 is required).
+    z.object({ date: isoDate, shiftKey: z.string().min(1), leader: personInput.nullable(), members: z.array(personInput).max(20) }),
     dutyShiftDto,
   ),
   deleteDutyShift: method('Remove a rostered shift', idInput, okOutput),

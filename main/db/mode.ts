@@ -1,0 +1,158 @@
+import type { Db } from './open';
+import type { CaseType, WorkGroupKey } from '../../shared/domain/workgroups';
+import type { DeadlineInstance } from '../../shared/domain/deadlines';
+import type { DeadlineRule } from '../../shared/domain/policy';
+
+/** Queries of the mode, emergencies, reports, T0 corrections and deadline clocks. */
+
+export interface ModeRow {
+  mode: 'routine' | 'emergency';
+  emergencyId: number | null;
+  policyProfileId: string;
+}
+
+export function currentMode(db: Db): ModeRow {
+  return db.prepare('SELECT mode, emergency_id AS emergencyId, policy_profile_id AS policyProfileId FROM app_mode WHERE id = 1').get() as ModeRow;
+}
+
+export function setMode(db: Db, mode: 'routine' | 'emergency', emergencyId: number | null): void {
+  db.prepare('UPDATE app_mode SET mode = ?, emergency_id = ? WHERE id = 1').run(mode, emergencyId);
+}
+
+export function setPolicyProfile(db: Db, id: string): void {
+  db.prepare('UPDATE app_mode SET policy_profile_id = ? WHERE id = 1').run(id);
+}
+
+export interface EmergencyRow {
+  id: number;
+  switchedAt: number;
+  switchedBy: number | null;
+  profileId: string;
+}
+
+export function insertEmergency(db: Db, at: number, by: number, profileId: string): number {
+  return Number(db.prepare('INSERT INTO emergency (switched_at, switched_by, profile_id) VALUES (?, ?, ?)').run(at, by, profileId).lastInsertRowid);
+}
+
+export function getEmergency(db: Db, id: number): EmergencyRow | null {
+  return (
+    (db.prepare('SELECT id, switched_at AS switchedAt, switched_by AS switchedBy, profile_id AS profileId FROM emergency WHERE id = ?').get(id) as EmergencyRow | undefined) ??
+    null
+  );
+}
+
+export interface ReportFields {
+  reportedAt: number;
+  place: string;
+  caseType: CaseType;
+  reportedBy: string;
+  note?: string | null;
+}
+
+export interface ReportRow extends Required<ReportFields> {
+  id: number;
+  isTrigger: boolean;
+  recordedAt: number;
+  recordedBy: number | null;
+}
+
+export function insertReport(db: Db, emergencyId: number, r: ReportFields, isTrigger: boolean, at: number, by: number): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO emergency_report (emergency_id, reported_at, place, case_type, reported_by, note, is_trigger, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(emergencyId, r.reportedAt, r.place.trim(), r.caseType, r.reportedBy.trim(), r.note?.trim() || null, isTrigger ? 1 : 0, at, by).lastInsertRowid,
+  );
+}
+
+export function listReports(db: Db, emergencyId: number): ReportRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT id, reported_at AS reportedAt, place, case_type AS caseType, reported_by AS reportedBy, note, is_trigger AS isTrigger,
+         recorded_at AS recordedAt, recorded_by AS recordedBy FROM emergency_report WHERE emergency_id = ? ORDER BY is_trigger DESC, reported_at, id`,
+      )
+      .all(emergencyId) as (Omit<ReportRow, 'isTrigger'> & { isTrigger: number })[]
+  ).map((r) => ({ ...r, isTrigger: r.isTrigger === 1 }));
+}
+
+export interface T0CorrectionRow {
+  id: number;
+  fromAt: number;
+  toAt: number;
+  reason: string;
+  at: number;
+  operatorId: number | null;
+}
+
+export function insertT0Correction(db: Db, emergencyId: number, fromAt: number, toAt: number, reason: string, at: number, by: number): number {
+  return Number(
+    db
+      .prepare('INSERT INTO t0_correction (emergency_id, from_at, to_at, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(emergencyId, fromAt, toAt, reason, at, by).lastInsertRowid,
+  );
+}
+
+export function listT0Corrections(db: Db, emergencyId: number): T0CorrectionRow[] {
+  return db
+    .prepare('SELECT id, from_at AS fromAt, to_at AS toAt, reason, at, operator_id AS operatorId FROM t0_correction WHERE emergency_id = ? ORDER BY id')
+    .all(emergencyId) as T0CorrectionRow[];
+}
+
+export function insertDeadlines(db: Db, emergencyId: number, rules: DeadlineRule[], reportId: number | null, at: number, by: number): void {
+  const ins = db.prepare(
+    `INSERT INTO deadline (emergency_id, report_id, key, name, name_en, owner_group, anchor, hours, target_hours, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of rules) {
+    ins.run(emergencyId, r.anchor === 'each_report' ? reportId : null, r.key, r.name, r.nameEn, r.ownerGroup, r.anchor, r.hours, r.targetHours ?? null, at, by);
+  }
+}
+
+export function listDeadlines(db: Db, emergencyId: number): DeadlineInstance[] {
+  return db
+    .prepare(
+      `SELECT id, key, name, name_en AS nameEn, owner_group AS ownerGroup, anchor, report_id AS reportId, hours, target_hours AS targetHours
+       FROM deadline WHERE emergency_id = ? ORDER BY id`,
+    )
+    .all(emergencyId) as (DeadlineInstance & { ownerGroup: WorkGroupKey })[];
+}
+
+export interface DoneRow {
+  deadlineId: number;
+  doneAt: number;
+  operatorId: number | null;
+}
+
+export function listDone(db: Db, emergencyId: number): DoneRow[] {
+  return db
+    .prepare(
+      `SELECT d.deadline_id AS deadlineId, d.done_at AS doneAt, d.operator_id AS operatorId
+       FROM deadline_done d JOIN deadline x ON x.id = d.deadline_id WHERE x.emergency_id = ?`,
+    )
+    .all(emergencyId) as DoneRow[];
+}
+
+export function deadlineEmergency(db: Db, deadlineId: number): { emergencyId: number; name: string; done: boolean } | null {
+  const r = db
+    .prepare('SELECT x.emergency_id AS emergencyId, x.name, d.deadline_id IS NOT NULL AS done FROM deadline x LEFT JOIN deadline_done d ON d.deadline_id = x.id WHERE x.id = ?')
+    .get(deadlineId) as { emergencyId: number; name: string; done: number } | undefined;
+  return r ? { ...r, done: r.done === 1 } : null;
+}
+
+export function insertDone(db: Db, deadlineId: number, at: number, by: number): void {
+  db.prepare('INSERT INTO deadline_done (deadline_id, done_at, operator_id) VALUES (?, ?, ?)').run(deadlineId, at, by);
+}
+
+export function insertModeChange(db: Db, at: number, by: number, to: 'routine' | 'emergency', emergencyId: number, reason: string | null): void {
+  db.prepare('INSERT INTO mode_change (at, operator_id, to_mode, emergency_id, reason) VALUES (?, ?, ?, ?, ?)').run(at, by, to, emergencyId, reason);
+}
+
+export function lastModeChange(db: Db): { at: number; to: 'routine' | 'emergency'; reason: string | null; operatorId: number | null } | null {
+  return (
+    (db.prepare('SELECT at, to_mode AS "to", reason, operator_id AS operatorId FROM mode_change ORDER BY id DESC LIMIT 1').get() as
+      | { at: number; to: 'routine' | 'emergency'; reason: string | null; operatorId: number | null }
+      | undefined) ?? null
+  );
+}

@@ -1,0 +1,136 @@
+import { AppError } from '../../shared/api/errors';
+import type { LogCategory, LogEntryDto } from '../../shared/api/log';
+import { formatShanghai } from '../../shared/domain/shanghai-time';
+import * as q from '../db/eventlog';
+import { deskOperatorRef } from '../db/operators';
+import type { AppContext } from './context';
+
+/** 值班日志: every change of state writes an entry; people add their own; corrections point at the old entry. */
+
+export const logCategoryNames: Record<LogCategory, string> = {
+  mode: '平急转换',
+  report: '疫情报告',
+  deadline: '时限',
+  checklist: '启动清单',
+  command: '指挥体系',
+  duty: '值班排班',
+  desk: '值班台',
+  data: '数据变更',
+  system: '系统',
+  area: '风险区',
+  testing: '核酸检测',
+  resource: '资源保障',
+  call: '来电来访',
+  instruction: '上级指令',
+  note: '值班记录',
+};
+
+function currentEmergencyId(ctx: AppContext): number | null {
+  const r = ctx.db.prepare('SELECT emergency_id FROM app_mode WHERE id = 1').get() as { emergency_id: number | null } | undefined;
+  return r?.emergency_id ?? null;
+}
+
+/** An automatic entry by the operator at the desk (or by nobody, before anyone signed in). Use inside the change's transaction. */
+export function writeLog(
+  ctx: AppContext,
+  e: { category: LogCategory; text: string; method?: string; link?: { kind: string; id: number } | null; at?: number },
+): number {
+  const now = ctx.now();
+  return q.appendLog(ctx.db, {
+    at: e.at ?? now,
+    recordedAt: now,
+    operatorId: deskOperatorRef(ctx.db)?.id ?? null,
+    category: e.category,
+    text: e.text,
+    link: e.link ?? null,
+    source: 'auto',
+    method: e.method ?? null,
+    emergencyId: currentEmergencyId(ctx),
+  });
+}
+
+export function addLogEntry(
+  ctx: AppContext,
+  operatorId: number,
+  input: { category: LogCategory; text: string; link?: { kind: string; id: number } | null; at?: number },
+): LogEntryDto {
+  const now = ctx.now();
+  if (input.at !== undefined && input.at > now + 60_000) throw new AppError('invalid_input', 'at: 日志时间不能晚于现在。');
+  const id = q.appendLog(ctx.db, {
+    at: input.at ?? now,
+    recordedAt: now,
+    operatorId,
+    category: input.category,
+    text: input.text,
+    link: input.link ?? null,
+    source: 'manual',
+    emergencyId: currentEmergencyId(ctx),
+  });
+  return q.getLogEntry(ctx.db, id)!;
+}
+
+/** A correction is a new entry pointing at the newest entry of the chain; the old one stays as it was. */
+export function correctLogEntry(ctx: AppContext, operatorId: number, input: { id: number; text: string; reason: string }): LogEntryDto {
+  return ctx.db.transaction(() => {
+    const old = q.getLogEntry(ctx.db, input.id);
+    if (!old) throw new AppError('not_found', `找不到日志 #${input.id}。`);
+    if (old.correctedById !== null) {
+      throw new AppError('conflict', `日志 #${old.id} 已被 #${old.correctedById} 更正，请更正最新的一条。`);
+    }
+    const id = q.appendLog(ctx.db, {
+      at: old.at,
+      recordedAt: ctx.now(),
+      operatorId,
+      category: old.category,
+      text: input.text,
+      link: old.link,
+      source: 'manual',
+      emergencyId: old.emergencyId,
+      correctsId: old.id,
+      correctionReason: input.reason,
+    });
+    return q.getLogEntry(ctx.db, id)!;
+  })();
+}
+
+export const listLogEntries = (ctx: AppContext, query: q.LogQuery) => q.queryLog(ctx.db, query);
+
+export function logEntryHistory(ctx: AppContext, id: number): LogEntryDto[] {
+  if (!q.getLogEntry(ctx.db, id)) throw new AppError('not_found', `找不到日志 #${id}。`);
+  return q.logChain(ctx.db, id);
+}
+
+/** Most CSV rows one export writes; the log of a long outbreak fits many times over. */
+const MAX_EXPORT_ROWS = 200_000;
+
+/** A cell for Excel: quoted when needed; a leading = + - @ is neutralised so text never runs as a formula. */
+export function csvCell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' | 'offset'>) {
+  const { rows } = q.queryLog(ctx.db, { ...filter, limit: MAX_EXPORT_ROWS, offset: 0 });
+  const header = ['编号', '时间', '值班员', '类别', '内容', '关联', '来源', '更正了', '已被更正为'];
+  const lines = [header.map(csvCell).join(',')];
+  for (const r of [...rows].reverse()) {
+    lines.push(
+      [
+        r.id,
+        formatShanghai(r.at, true),
+        r.operator?.name ?? '',
+        logCategoryNames[r.category],
+        r.text,
+        r.link ? `${r.link.kind}#${r.link.id}` : '',
+        r.source === 'manual' ? '手工' : '自动',
+        r.correctsId !== null ? `#${r.correctsId}` : '',
+        r.correctedById !== null ? `#${r.correctedById}` : '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  const stamp = formatShanghai(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
+  return { fileName: `值班日志-${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length };
+}
