@@ -1,4 +1,24 @@
-/** 态势总览: map, street totals, mode banner. (The map work fills this in.) */
+import { StreetMap } from '../../map/StreetMap';
+import { StreetTotals } from './StreetTotals';
+import { CommunityTable } from './CommunityTable';
+import './board.css';
+
+/** 态势总览: the street map in the centre, street totals beside it. (The mode banner sits above, in App.) */
 export function BoardScreen() {
-  return <div className="panel">态势总览 (not yet)</div>;
+  return (
+    <div className="board" data-testid="board">
+      <div className="board-map">
+        <StreetMap />
+      </div>
+      <aside className="board-side">
+        {/*
+          SLOT — readiness gaps and deadlines (战备缺口与时限). A later feature renders its panel here,
+          at the top of the side panel, above the totals. Empty slots take no space (board.css: .board-slot:empty).
+        */}
+        <div className="board-slot" data-slot="readiness" data-testid="board-slot-readiness" />
+        <StreetTotals />
+        <CommunityTable />
+      </aside>
+    </div>
+  );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { SettingsDto } from '../../../shared/api/system';
+import { BaseMapSettings } from '../../map/BaseMapSettings';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
 export function SettingsScreen() {
@@ -71,6 +72,7 @@ export function SettingsScreen() {
         <div className="muted">{t('settings.dataFolderHint')}</div>
         <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
       </section>
+      <BaseMapSettings />
       <section className="panel stack">
         <h2>{t('settings.backup')}</h2>
         <div><button data-testid="backup-now" onClick={() => backup.mutate()}>{t('settings.backupNow')}</button></div>

@@ -1,0 +1,35 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type L from 'leaflet';
+import { GeoJSON } from 'react-leaflet';
+import { useTranslation } from 'react-i18next';
+
+// Colours and widths live in map.css (.outline-community / .outline-compound, from --color-community / --color-compound).
+const communityStyle: L.PathOptions = { className: 'outline-community', weight: 2.5, fill: true, fillOpacity: 1, interactive: false };
+const compoundStyle: L.PathOptions = { className: 'outline-compound', weight: 1, fill: true, fillOpacity: 1 };
+// Stable functions: react-leaflet restyles the layer whenever the style prop changes identity.
+const communityStyleOf = () => communityStyle;
+const compoundStyleOf = () => compoundStyle;
+
+export function CommunityOutlines({ data }: { data: FeatureCollection }) {
+  return <GeoJSON data={data} style={communityStyleOf} />;
+}
+
+/** Compound outlines; hovering one shows its name and population base. */
+export function CompoundOutlines({ data }: { data: FeatureCollection }) {
+  const { t } = useTranslation();
+  const bind = (feature: Feature, layer: L.Layer) => {
+    const p = feature.properties ?? {};
+    const el = document.createElement('div');
+    const name = document.createElement('strong');
+    name.textContent = String(p.name ?? '');
+    const counts = document.createElement('div');
+    counts.textContent = t('map.compoundTip', { residents: num(p.residents), households: num(p.households), elderly: num(p.elderly) });
+    el.append(name, counts);
+    layer.bindTooltip(el, { sticky: true, className: 'compound-tooltip', direction: 'top', offset: [0, -8] });
+  };
+  return <GeoJSON data={data} style={compoundStyleOf} onEachFeature={bind} />;
+}
+
+function num(v: unknown): string {
+  return typeof v === 'number' ? v.toLocaleString('zh-CN') : '—';
+}

@@ -1,0 +1,105 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { FeatureCollection } from 'geojson';
+import type { LatLngBoundsExpression } from 'leaflet';
+import { MapContainer, ScaleControl } from 'react-leaflet';
+import { call } from '../api';
+import { ErrorMessage } from '../app/ErrorMessage';
+import type { VenueType } from '../../shared/domain/venues';
+import { CommunityOutlines, CompoundOutlines } from './OutlineLayers';
+import { OutlineLabels } from './OutlineLabels';
+import { VenueLayer } from './VenueLayer';
+import { BaseMapLayer } from './BaseMapLayer';
+import { LayerSwitcher } from './LayerSwitcher';
+import { MapLegend } from './MapLegend';
+import { fitPadding, MapFocusController, MapReadySignal } from './MapHelpers';
+import { boxOfRings, outerRings, unionBox, type Box } from './geometry';
+import { countByType, type LayerVisibility } from './layers';
+import { useMapFocus } from './mapFocus';
+import { venueColors, venueTypeLabel } from './venueStyle';
+import './map.css';
+
+/** Compound names show only from this zoom, and only where the name fits inside its compound. */
+const compoundLabelMinZoom = 15;
+
+/**
+ * The street map: community and compound outlines, their names, key venues on a canvas, an optional
+ * MBTiles base map, layer switcher, legend and scale. Works with no network at all.
+ * Features add their own layers as children (they are rendered inside the MapContainer).
+ */
+export function StreetMap({ children }: { children?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const layers = useQuery({ queryKey: ['mapLayers'], queryFn: () => call('getMapLayers', {}) });
+  const venues = useQuery({ queryKey: ['venuePoints'], queryFn: () => call('getVenuePoints', {}) });
+  const baseMap = useQuery({ queryKey: ['baseMap'], queryFn: () => call('getBaseMap', {}) });
+  const colors = useMemo(() => venueColors(document.documentElement), []);
+  const venueCounts = useMemo(() => countByType(venues.data?.type ?? []), [venues.data]);
+  const [visibility, setVisibility] = useState<LayerVisibility | null>(null);
+  const focus = useMapFocus((s) => s.focus);
+
+  const communities = layers.data?.communities as FeatureCollection | undefined;
+  const compounds = layers.data?.compounds as FeatureCollection | undefined;
+  const streetBox = useMemo<Box | null>(() => {
+    if (!communities || !compounds) return null;
+    const outlines = [...communities.features, ...compounds.features].map((f) => boxOfRings(outerRings(f.geometry)));
+    const pointBox: Box | null = venues.data?.lng.length
+      ? [Math.min(...venues.data.lng), Math.min(...venues.data.lat), Math.max(...venues.data.lng), Math.max(...venues.data.lat)]
+      : null;
+    return unionBox(outlines) ?? pointBox;
+  }, [communities, compounds, venues.data]);
+
+  const error = layers.error ?? venues.error ?? baseMap.error;
+  if (error) return <ErrorMessage error={error} />;
+  if (!communities || !compounds || !venues.data || !baseMap.data) return <div className="street-map loading">{t('app.loading')}</div>;
+
+  const shown: LayerVisibility = visibility ?? {
+    communities: true,
+    compounds: true,
+    labels: true,
+    baseMap: true,
+    venueTypes: new Set(venueCounts.keys()),
+  };
+  const hasBaseMap = !!baseMap.data.file && !baseMap.data.problem;
+  const bounds: LatLngBoundsExpression | undefined = streetBox ? [[streetBox[1], streetBox[0]], [streetBox[3], streetBox[2]]] : undefined;
+  const typeLabel = (type: VenueType) => venueTypeLabel(type, i18n.language);
+
+  return (
+    <div className={hasBaseMap && shown.baseMap ? 'street-map with-base-map' : 'street-map'} data-testid="street-map">
+      <MapContainer
+        className="street-map-canvas"
+        {...(bounds ? { bounds, boundsOptions: fitPadding } : { center: [35, 105], zoom: 4 })}
+        minZoom={3}
+        maxZoom={19}
+        zoomSnap={0.1}
+        zoomDelta={0.5}
+        wheelPxPerZoomLevel={90}
+        attributionControl={false}
+      >
+        {hasBaseMap && shown.baseMap && <BaseMapLayer key={baseMap.data.file} info={baseMap.data} />}
+        {shown.communities && <CommunityOutlines key={`c${layers.dataUpdatedAt}`} data={communities} />}
+        {shown.compounds && <CompoundOutlines key={`p${layers.dataUpdatedAt}`} data={compounds} />}
+        <VenueLayer points={venues.data} colors={colors} typeLabel={typeLabel} visibleTypes={shown.venueTypes} />
+        {shown.labels && shown.compounds && (
+          <OutlineLabels key={`pl${layers.dataUpdatedAt}`} data={compounds} kind="compound" fitInside minZoom={compoundLabelMinZoom} />
+        )}
+        {shown.labels && shown.communities && <OutlineLabels key={`cl${layers.dataUpdatedAt}`} data={communities} kind="community" />}
+        <ScaleControl position="bottomleft" imperial={false} maxWidth={160} />
+        <MapFocusController />
+        {children}
+        <MapReadySignal />
+      </MapContainer>
+      <LayerSwitcher
+        value={shown}
+        onChange={setVisibility}
+        venueCounts={venueCounts}
+        colors={colors}
+        hasBaseMap={hasBaseMap}
+        onFitStreet={() => streetBox && focus(streetBox)}
+      />
+      <MapLegend value={shown} venueCounts={venueCounts} colors={colors} />
+      {!streetBox && <div className="map-control map-empty">{t('map.noOutlines')}</div>}
+      {baseMap.data.problem && <div className="map-control map-problem" role="alert">{t('map.baseMapProblem', { problem: baseMap.data.problem })}</div>}
+    </div>
+  );
+}

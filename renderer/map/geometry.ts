@@ -1,0 +1,106 @@
+import type { Geometry, Position } from 'geojson';
+
+/** Pure geometry for the map: bounds and label anchors of outlines (WGS-84 [lng, lat]). */
+
+export type Box = [west: number, south: number, east: number, north: number];
+
+/** The outer rings of a Polygon or MultiPolygon; nothing for other geometries. */
+export function outerRings(g: Geometry | null | undefined): Position[][] {
+  if (!g) return [];
+  if (g.type === 'Polygon') return g.coordinates.length ? [g.coordinates[0]] : [];
+  if (g.type === 'MultiPolygon') return g.coordinates.filter((p) => p.length).map((p) => p[0]);
+  return [];
+}
+
+export function boxOfRings(rings: Position[][]): Box | null {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  }
+  return w <= e && s <= n ? [w, s, e, n] : null;
+}
+
+export function unionBox(boxes: (Box | null)[]): Box | null {
+  let out: Box | null = null;
+  for (const b of boxes) {
+    if (!b) continue;
+    out = out ? [Math.min(out[0], b[0]), Math.min(out[1], b[1]), Math.max(out[2], b[2]), Math.max(out[3], b[3])] : [...b];
+  }
+  return out;
+}
+
+function ringArea(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  return a / 2;
+}
+
+export function insideRing([x, y]: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Where to write an outline's name: the centroid of its largest ring when that lies inside the ring,
+ * otherwise the middle of the widest inside stretch of the horizontal line through the centroid
+ * (an L- or U-shaped compound keeps its label on its own ground).
+ */
+export function labelPoint(g: Geometry | null | undefined): Position | null {
+  const rings = outerRings(g).filter((r) => r.length >= 3);
+  if (!rings.length) return null;
+  const ring = rings.reduce((best, r) => (Math.abs(ringArea(r)) > Math.abs(ringArea(best)) ? r : best));
+  const area = ringArea(ring);
+  let cx = 0;
+  let cy = 0;
+  if (area === 0) {
+    const b = boxOfRings([ring])!;
+    return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  }
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    cx += (ring[j][0] + ring[i][0]) * f;
+    cy += (ring[j][1] + ring[i][1]) * f;
+  }
+  const centroid: Position = [cx / (6 * area), cy / (6 * area)];
+  if (insideRing(centroid, ring)) return centroid;
+  return widestStretch(ring, centroid[1]) ?? centroid;
+}
+
+function widestStretch(ring: Position[], y: number): Position | null {
+  const xs: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+  }
+  xs.sort((a, b) => a - b);
+  let best: Position | null = null;
+  let width = -1;
+  for (let k = 0; k + 1 < xs.length; k += 2) {
+    if (xs[k + 1] - xs[k] > width) {
+      width = xs[k + 1] - xs[k];
+      best = [(xs[k] + xs[k + 1]) / 2, y];
+    }
+  }
+  return best;
+}
+
+/** Rough on-screen width in pixels of a label: CJK characters are square, Latin ones about half as wide. */
+export function labelWidth(text: string, fontPx: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontPx : fontPx * 0.6;
+  return w;
+}
