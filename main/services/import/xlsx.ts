@@ -22,6 +22,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> 
   const cells: string[] = [];
   const rowStart: number[] = [];
   const rowLine: number[] = [];
+  let width = 0;
   if (sheet) {
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = row.values as ExcelJS.CellValue[]; // 1-based; [0] is unused
@@ -36,6 +37,9 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> 
         cells.length = first;
         return;
       }
+      // A sheet has no "missing columns": trailing empty cells are simply not stored, so pad to the header's width.
+      if (rowStart.length === 0) width = cells.length - first;
+      else while (cells.length - first < width) cells.push('');
       rowStart.push(first);
       rowLine.push(rowNumber);
     });
