@@ -3,6 +3,7 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers';
+import { beginAudit } from './audit';
 
 /**
  * The single way into the services: find the method, parse its input with the contract's schema, run it,
@@ -19,7 +20,9 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: AppContext) => unknown;
+    const audit = beginAudit(ctx, name, parsed.data);
     const value = await handler(parsed.data, ctx);
+    audit?.commit(value); // every change of state writes its log entry (main/api/audit.ts)
     return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) {

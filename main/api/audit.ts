@@ -1,0 +1,137 @@
+import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
+import type { LogCategory } from '../../shared/api/log';
+import { leaderRoleNames, workGroupNames } from '../../shared/domain/workgroups';
+import { findPolicyProfile } from '../../shared/domain/policy';
+import type { AppContext } from '../services/context';
+import { writeLog } from '../services/eventlog';
+
+/**
+ * Every change of state writes a log entry by itself, here in one place: the dispatcher asks for an audit before a
+ * method runs (to read what is about to change, e.g. the name of a row to delete) and commits it after success.
+ *
+ * - Methods whose names start with a read prefix (get, list, export, preview ...) change nothing and are not logged.
+ * - 'self': the service writes a richer entry inside its own transaction (the switch, ticks, sign-in ...).
+ * - A mutating method missing from the table is still logged, with a generic text naming the method.
+ */
+
+interface Rule<M extends MethodName> {
+  category: LogCategory;
+  /** Reads what the change is about to remove (e.g. the name of a row to delete), before the method runs. */
+  before?: (ctx: AppContext, input: ParsedInput<M>) => string;
+  text: (input: ParsedInput<M>, output: Output<M>, before: string) => string;
+}
+type Rules = { [M in MethodName]?: Rule<M> | 'self' };
+
+const readPrefix = /^(get|list|search|describe|preview|export|check|find|print|count)[A-Z]/;
+
+const nameOf = (table: 'community' | 'compound' | 'venue' | 'duty_shift' | 'checklist_template_item') => (ctx: AppContext, i: { id: number }) => {
+  const sql: Record<typeof table, string> = {
+    community: "SELECT name || '（' || code || '）' AS n FROM community WHERE id = ?",
+    compound: "SELECT name || '（' || code || '）' AS n FROM compound WHERE id = ?",
+    venue: "SELECT name || '（' || code || '）' AS n FROM venue WHERE id = ?",
+    duty_shift: "SELECT date || ' ' || shift_key AS n FROM duty_shift WHERE id = ?",
+    checklist_template_item: 'SELECT text AS n FROM checklist_template_item WHERE id = ?',
+  };
+  const r = ctx.db.prepare(sql[table]).get(i.id) as { n: string } | undefined;
+  return r?.n ?? `#${i.id}`;
+};
+
+const person = (p: { name: string; phone?: string | null } | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
+const importKinds: Record<string, string> = { communities: '社区', compounds: '小区', venues: '重点场所', residents: '人口台账' };
+
+export const auditRules: Rules = {
+  // system
+  saveSettings: { category: 'system', text: (i) => `修改设置：${Object.keys(i).join('、')}` },
+  backupNow: { category: 'system', text: (_i, o) => `手动备份数据库：${o.name}` },
+  restoreBackup: { category: 'system', text: (_i, o) => `从备份 ${o.restored} 恢复数据库（恢复前的数据库已备份为 ${o.safetyCopy}）` },
+  setBaseMap: { category: 'system', text: (i) => (i.file ? `设置底图文件：${i.file}` : '取消底图') },
+
+  // street data
+  createStreet: { category: 'data', text: (i) => `建立街道：${i.name}（${i.code}）` },
+  loadDemoStreet: { category: 'data', text: (_i, o) => `载入示例街道：${o.communities} 个社区、${o.compounds} 个小区、${o.venues} 个重点场所` },
+  saveCommunity: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}社区：${o.name}（${o.code}）` },
+  deleteCommunity: { category: 'data', before: nameOf('community'), text: (_i, _o, b) => `删除社区：${b}（含其网格、小区和居民）` },
+  saveCompound: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}小区：${o.name}（${o.code}），${o.communityName}，居民 ${o.residents} 人` },
+  deleteCompound: { category: 'data', before: nameOf('compound'), text: (_i, _o, b) => `删除小区：${b}（含其居民）` },
+  saveVenue: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}重点场所：${o.name}（${o.code}）` },
+  deleteVenue: { category: 'data', before: nameOf('venue'), text: (_i, _o, b) => `删除重点场所：${b}` },
+  commitImport: {
+    category: 'data',
+    text: (i, o) => `导入${importKinds[i.kind] ?? i.kind}：文件 ${i.fileName}，${o.rowsIn} 行，新增 ${o.inserted}、更新 ${o.updated}`,
+  },
+
+  // operators and desk
+  saveOperator: { category: 'desk', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}值班员：${o.name}${o.isAdmin ? '（管理员）' : ''}${o.active ? '' : '（已停用）'}` },
+  setOperatorPin: { category: 'desk', text: (i, o) => `${i.pin === null ? '清除' : '设置'}值班员 ${o.name} 的 PIN` },
+  signIn: 'self',
+  signOut: 'self',
+  handOver: 'self',
+
+  // command structure
+  saveCommandLeader: { category: 'command', text: (i) => `指挥体系：${leaderRoleNames[i.role].zh} ${person(i.person)}` },
+  saveWorkGroup: {
+    category: 'command',
+    text: (i) => `指挥体系：${workGroupNames[i.key].zh} 组长 ${person(i.lead)}，组员 ${i.members.length} 人`,
+  },
+  saveBaobao: {
+    category: 'command',
+    text: (i, o) =>
+      `三级包保：${o.baobao.find((c) => c.communityId === i.communityId)?.communityName ?? `社区 #${i.communityId}`} 区领导 ${person(i.districtLeader)}，街道干部 ${person(i.streetCadre)}，社区干部 ${person(i.communityCadre)}`,
+  },
+
+  // duty roster
+  saveDutyConfig: { category: 'duty', text: (i) => `值班班次：${i.shifts.map((s) => `${s.name} ${s.start}—${s.end}`).join('，')}；每班至少 ${i.minMembers} 名值班员` },
+  saveDutyShift: { category: 'duty', text: (_i, o) => `排班：${o.date} ${o.shiftName} 带班领导 ${o.leader?.name ?? ''}，值班员 ${o.members.map((m) => m.name).join('、')}` },
+  deleteDutyShift: { category: 'duty', before: nameOf('duty_shift'), text: (_i, _o, b) => `删除排班：${b}` },
+  swapDuty: {
+    category: 'duty',
+    text: (i, o) => `换班：${o.date} ${o.shiftName}，${i.in.name} 替 ${i.outName}${i.reason ? `（${i.reason}）` : ''}`,
+  },
+
+  // log
+  addLogEntry: 'self',
+  correctLogEntry: 'self',
+
+  // the switch and clocks
+  switchToEmergency: 'self',
+  correctT0: 'self',
+  recordPositive: 'self',
+  markDeadlineDone: 'self',
+  switchToRoutine: 'self',
+  tickChecklistItem: 'self',
+  saveChecklistTemplateItem: { category: 'checklist', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}启动清单模板（${o.groupName}）：${o.text}` },
+  deleteChecklistTemplateItem: { category: 'checklist', before: nameOf('checklist_template_item'), text: (_i, _o, b) => `删除启动清单模板项：${b}` },
+  setActivePolicyProfile: { category: 'mode', text: (i) => `更换政策版本：${findPolicyProfile(i.id)?.name ?? i.id}（下次切换应急状态时生效）` },
+};
+
+export function isReadMethod(method: string): boolean {
+  return readPrefix.test(method);
+}
+
+export interface PendingAudit {
+  commit(output: unknown): void;
+}
+
+/** Called by the dispatcher before a method runs; null when the method is a read or writes its own entry. */
+export function beginAudit(ctx: AppContext, method: MethodName, input: unknown): PendingAudit | null {
+  const rule = auditRules[method] as Rule<MethodName> | 'self' | undefined;
+  if (rule === 'self' || (rule === undefined && isReadMethod(method))) return null;
+  let before = '';
+  try {
+    before = rule?.before?.(ctx, input as never) ?? '';
+  } catch {
+    // the row may not exist; the method itself will answer not_found
+  }
+  return {
+    commit(output) {
+      try {
+        if (!ctx.db.open) return;
+        const text = rule ? rule.text(input as never, output as never, before) : `调用 ${method}`;
+        writeLog(ctx, { category: rule?.category ?? 'data', text, method });
+      } catch (err) {
+        // The change itself succeeded; a failed log write must not turn it into an error for the user.
+        console.error(`[audit] ${method}: could not write the log entry:`, err);
+      }
+    },
+  };
+}
