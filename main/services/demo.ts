@@ -140,7 +140,7 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
 
   db.transaction(() => {
     if (q.getStreet(db)) throw refuse();
-    q.insertStreet(db, { code: street.code, name: '示例街道', isFictional: true, boundary: street.boundary }, now);
+    q.insertStreet(db, { code: street.code, name: street.name, isFictional: true, boundary: street.boundary }, now);
 
     const communityIds = new Map<string, number>();
     for (const c of communities) communityIds.set(c.properties.code, q.insertCommunity(db, { ...c.properties, boundary: c.geometry }, now));
