@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { periodDates, shiftAt, shiftPeopleProblems, shiftSpan } from '../../shared/domain/duty';
+import { shanghaiMs } from '../../shared/domain/shanghai-time';
+
+const defs = [
+  { key: 'day', name: '白班', start: '08:00', end: '20:00' },
+  { key: 'night', name: '夜班', start: '20:00', end: '08:00' },
+];
+
+describe('duty roster rules', () => {
+  test('a shift with nobody, without a leader, short of members or with a person twice is refused with a reason', () => {
+    expect(shiftPeopleProblems({ leader: null, members: [] }, 1)).toEqual(['班次没有安排任何人：须有带班领导和值班员。']);
+    expect(shiftPeopleProblems({ leader: null, members: [{ name: '甲' }] }, 1)).toEqual(['班次缺少带班领导（领导带班）。']);
+    expect(shiftPeopleProblems({ leader: { name: '甲' }, members: [{ name: '乙' }] }, 2)).toEqual(['班次至少需要 2 名值班员，现有 1 名。']);
+    expect(shiftPeopleProblems({ leader: { name: '甲' }, members: [{ name: '乙' }, { name: ' 甲 ' }] }, 1)).toEqual(['甲 在同一班次出现了两次。']);
+    expect(shiftPeopleProblems({ leader: { name: '甲' }, members: [{ name: '乙' }] }, 1)).toEqual([]);
+  });
+
+  test('a night shift ends the next morning; the shift at 03:00 is the night shift of the day before', () => {
+    const span = shiftSpan('2022-07-10', defs[1]);
+    expect(span.startsAt).toBe(shanghaiMs('2022-07-10', '20:00'));
+    expect(span.endsAt).toBe(shanghaiMs('2022-07-11', '08:00'));
+    expect(shiftAt(shanghaiMs('2022-07-11', '03:00'), defs)).toMatchObject({ date: '2022-07-10', def: { key: 'night' } });
+    expect(shiftAt(shanghaiMs('2022-07-11', '08:00'), defs)).toMatchObject({ date: '2022-07-11', def: { key: 'day' } });
+  });
+
+  test('a week runs Monday to Sunday; a month holds all its days', () => {
+    const week = periodDates('week', '2022-07-10'); // a Sunday
+    expect(week[0]).toBe('2022-07-04');
+    expect(week[6]).toBe('2022-07-10');
+    expect(periodDates('month', '2024-02-15')).toHaveLength(29);
+    expect(periodDates('month', '2022-12-31').at(-1)).toBe('2022-12-31');
+  });
+});
