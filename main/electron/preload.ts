@@ -3,7 +3,8 @@
 // window.streetCommandDesktop — the desktop-only actions (print to PDF, choose data folder).
 import { contextBridge, ipcRenderer } from 'electron';
 import { methodNames } from '../../shared/api/contract';
-import { channels, type DesktopBridge } from './channels';
+import type { DesktopBridge } from '../../shared/api/desktop';
+import { channels } from './channels';
 
 export function buildApi(invoke: (channel: string, ...args: unknown[]) => Promise<unknown>) {
   const api: Record<string, (input?: unknown) => Promise<unknown>> = {};

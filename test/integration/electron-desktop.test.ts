@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { emitApp, electronModule, fake, FakeBrowserWindow, resetFakeElectron } from '../helpers/electron-mock';
+import { emitApp, electronModule, fake, FakeBrowserWindow, FakeWebContents, resetFakeElectron } from '../helpers/electron-mock';
 import { lockDataFolder } from '../../main/db/lock';
 
 vi.mock('electron', async () => (await import('../helpers/electron-mock')).electronModule);
@@ -45,6 +45,15 @@ describe('desktop shell (mocked Electron, real database)', () => {
     const answers: boolean[] = [];
     fake.permissionRequestHandler!({}, 'geolocation', (g) => answers.push(g), {});
     expect(answers).toEqual([false]);
+    // Any other webContents the app ever creates gets the same guards.
+    const other = new FakeWebContents();
+    emitApp('web-contents-created', other);
+    expect(other.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const nav = { url: 'https://example.com', prevented: false, preventDefault() {
+      nav.prevented = true;
+    } };
+    other.emit('will-navigate', nav, nav.url);
+    expect(nav.prevented).toBe(true);
   });
 
   test('the api channel answers getAppInfo from a real database in userData/data', async () => {
