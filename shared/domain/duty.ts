@@ -23,7 +23,7 @@ export function shiftPeopleProblems(p: ShiftPeople, minMembers: number): string[
   return problems;
 }
 
-/** When a shift of a date starts and ends; an end at or before the start is on the next day. */
+/** When a shift of a date starts and ends; an end at or before the start is on the next day (08:00-08:00 is a 24-hour shift). */
 export function shiftSpan(date: string, def: Pick<ShiftDefDto, 'start' | 'end'>): { startsAt: number; endsAt: number } {
   const startsAt = shanghaiMs(date, def.start);
   let endsAt = shanghaiMs(date, def.end);

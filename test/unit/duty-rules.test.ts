@@ -32,3 +32,8 @@ describe('duty roster rules', () => {
     expect(periodDates('month', '2022-12-31').at(-1)).toBe('2022-12-31');
   });
 });
+
+test('08:00 to 08:00 is one 24-hour shift', () => {
+  const span = shiftSpan('2022-07-10', { start: '08:00', end: '08:00' });
+  expect(span.endsAt - span.startsAt).toBe(24 * 3_600_000);
+});
