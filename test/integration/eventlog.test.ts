@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { contract, type MethodName } from '../../shared/api/contract';
+import { auditRules, isReadMethod } from '../../main/api/audit';
+import { HOUR, MIN, START, openTestApp, signedIn, type TestApp } from './mode-harness';
+
+/** 值班日志: append-only, corrections point at the old entry, filters, CSV, and every change writes its own entry. */
+
+let t: TestApp;
+beforeEach(async () => {
+  t = openTestApp();
+  await signedIn(t);
+});
+afterEach(() => t.close());
+
+describe('event log', () => {
+  test('a correction is a new entry pointing at the old one; the chain is kept and only the newest may be corrected', async () => {
+    const first = await t.ok('addLogEntry', { category: 'call', text: '14:05 桂花小区物业来电：3 栋有发热人员' });
+    t.clock.now += 10 * MIN;
+    const fix = await t.ok('correctLogEntry', { id: first.id, text: '14:05 桂花小区物业来电：5 栋有发热人员', reason: '楼栋号记错' });
+    expect(fix).toMatchObject({ correctsId: first.id, at: first.at, category: 'call', source: 'manual' });
+    const again = await t.fail('correctLogEntry', { id: first.id, text: 'x', reason: 'y' });
+    expect(again).toMatchObject({ code: 'conflict', message: `日志 #${first.id} 已被 #${fix.id} 更正，请更正最新的一条。` });
+    const fix2 = await t.ok('correctLogEntry', { id: fix.id, text: '14:05 桂花小区物业来电：5 栋 2 单元有发热人员', reason: '补充单元' });
+    const history = await t.ok('getLogEntryHistory', { id: fix.id });
+    expect(history.map((h) => [h.id, h.correctsId, h.correctedById])).toEqual([
+      [first.id, null, fix.id],
+      [fix.id, first.id, fix2.id],
+      [fix2.id, fix.id, null],
+    ]);
+    expect(history[0].text).toBe('14:05 桂花小区物业来电：3 栋有发热人员'); // the old entry is untouched
+    const current = await t.ok('listLogEntries', { categories: ['call'], hideCorrected: true });
+    expect(current.rows.map((r) => r.id)).toEqual([fix2.id]);
+    expect((await t.fail('correctLogEntry', { id: fix2.id, text: 'x', reason: ' ' })).message).toMatch(/请说明更正原因/);
+  });
+
+  test('the table refuses UPDATE and DELETE (append-only)', async () => {
+    const e = await t.ok('addLogEntry', { category: 'note', text: '测试' });
+    expect(() => t.app.ctx.db.prepare('UPDATE event_log SET text = ? WHERE id = ?').run('改', e.id)).toThrow(/append-only/);
+    expect(() => t.app.ctx.db.prepare('DELETE FROM event_log WHERE id = ?').run(e.id)).toThrow(/append-only/);
+  });
+
+  test('filter by category, time and text (including the operator name and literal % signs)', async () => {
+    await t.ok('addLogEntry', { category: 'instruction', text: '区指挥部：今晚 20:00 前上报 100% 排查结果' });
+    t.clock.now += HOUR;
+    await t.ok('addLogEntry', { category: 'note', text: '红星小区采样点物资到位', link: { kind: 'site', id: 3 } });
+    await t.ok('addLogEntry', { category: 'call', text: '早些时候的来电', at: START - 30 * MIN });
+    expect((await t.fail('addLogEntry', { category: 'note', text: '将来', at: t.clock.now + HOUR })).message).toMatch(/不能晚于现在/);
+    expect((await t.fail('addLogEntry', { category: 'mode', text: '伪造切换' })).code).toBe('invalid_input');
+
+    const byCat = await t.ok('listLogEntries', { categories: ['note', 'call'] });
+    expect(byCat.rows.map((r) => r.text)).toEqual(['红星小区采样点物资到位', '早些时候的来电']);
+    expect(byCat.rows[0].link).toEqual({ kind: 'site', id: 3 });
+    const pct = await t.ok('listLogEntries', { search: '100%' });
+    expect(pct.rows.map((r) => r.category)).toEqual(['instruction']);
+    expect((await t.ok('listLogEntries', { search: '%' })).total).toBe(1);
+    expect((await t.ok('listLogEntries', { search: '王值班', categories: ['note'] })).total).toBe(1);
+    const window = await t.ok('listLogEntries', { from: START - 40 * MIN, to: START - 20 * MIN });
+    expect(window.rows.map((r) => r.text)).toEqual(['早些时候的来电']);
+    const paged = await t.ok('listLogEntries', { limit: 2, offset: 0 });
+    expect(paged.rows).toHaveLength(2);
+    expect(paged.total).toBeGreaterThan(2);
+  });
+
+  test('CSV export: UTF-8 BOM, Chinese header, Shanghai time, quoting, formulas neutralised, oldest first', async () => {
+    await t.ok('addLogEntry', { category: 'note', text: '多行\n内容，含逗号和"引号"' });
+    t.clock.now += MIN;
+    await t.ok('addLogEntry', { category: 'note', text: '=HYPERLINK("http://x")' });
+    const out = await t.ok('exportLogCsv', { categories: ['note'] });
+    expect(out.rows).toBe(2);
+    expect(out.fileName).toBe('值班日志-202207101001.csv');
+    expect(out.csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = out.csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('编号,时间,值班员,类别,内容,关联,来源,更正了,已被更正为');
+    expect(lines[1]).toMatch(/^\d+,2022-07-10 10:00:00,王值班,值班记录,"多行\n内容，含逗号和""引号""",,手工,,$/);
+    expect(lines[2]).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
+  });
+});
+
+describe('every change of state writes an entry by itself', () => {
+  test('street, settings and backup methods are logged with what changed; reads are not', async () => {
+    const before = (await t.ok('listLogEntries', {})).total;
+    await t.ok('getStreetSummary', {});
+    await t.ok('listCommunities', {});
+    expect((await t.ok('listLogEntries', {})).total).toBe(before);
+
+    await t.ok('createStreet', { code: '500104001', name: '测试街道' });
+    const c = await t.ok('saveCommunity', { code: 'C01', name: '东苑社区' });
+    await t.ok('saveCommunity', { id: c.id, code: 'C01', name: '东苑社区（新）' });
+    await t.ok('deleteCommunity', { id: c.id });
+    await t.ok('saveSettings', { unitName: '某某街道办事处' });
+    const backup = await t.ok('backupNow', {});
+    const rows = (await t.ok('listLogEntries', { categories: ['data', 'system'] })).rows;
+    expect(rows.map((r) => r.text).reverse()).toEqual([
+      '建立街道：测试街道（500104001）',
+      '新增社区：东苑社区（C01）',
+      '修改社区：东苑社区（新）（C01）',
+      '删除社区：东苑社区（新）（C01）（含其网格、小区和居民）',
+      '修改设置：unitName',
+      `手动备份数据库：${backup.name}`,
+    ]);
+    expect(rows.every((r) => r.operator?.name === '王值班' && r.source === 'auto')).toBe(true);
+    expect(rows[0].method).toBe('backupNow');
+    // a refused change writes nothing
+    await t.fail('deleteCommunity', { id: 999 });
+    expect((await t.ok('listLogEntries', { categories: ['data'] })).total).toBe(4);
+  });
+
+  test('restoring a backup is logged in the restored database', async () => {
+    const b = await t.ok('backupNow', {});
+    await t.ok('addLogEntry', { category: 'note', text: '备份之后的记录' });
+    const r = await t.ok('restoreBackup', { name: b.name });
+    const rows = (await t.ok('listLogEntries', {})).rows;
+    expect(rows[0].text).toBe(`从备份 ${b.name} 恢复数据库（恢复前的数据库已备份为 ${r.safetyCopy}）`);
+    expect(rows.some((x) => x.text === '备份之后的记录')).toBe(false);
+  });
+
+  test('every mutating method of the contract has an audit rule (no generic fallback needed today)', () => {
+    const missing = (Object.keys(contract) as MethodName[]).filter((m) => !isReadMethod(m) && auditRules[m] === undefined);
+    expect(missing).toEqual([]);
+  });
+});
