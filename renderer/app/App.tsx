@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
@@ -9,6 +9,23 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { BoardScreen } from '../features/board/BoardScreen';
 import { StreetDataScreen } from '../features/street-data/StreetDataScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { PrintRoute } from '../print/PrintRoute';
+import { ModeBanner } from '../features/mode/ModeBanner';
+import { DeadlineStrip } from '../features/mode/DeadlineStrip';
+import { ModeScreen } from '../features/mode/ModeScreen';
+import { CommandScreen } from '../features/command/CommandScreen';
+import { DutyScreen } from '../features/duty/DutyScreen';
+import { LogScreen } from '../features/log/LogScreen';
+
+/** Screens by route prefix; anything else shows the board. */
+const screens: { prefix: string; render: () => ReactNode }[] = [
+  { prefix: '/mode', render: () => <ModeScreen /> },
+  { prefix: '/command', render: () => <CommandScreen /> },
+  { prefix: '/duty', render: () => <DutyScreen /> },
+  { prefix: '/log', render: () => <LogScreen /> },
+  { prefix: '/data', render: () => <StreetDataScreen /> },
+  { prefix: '/settings', render: () => <SettingsScreen /> },
+];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -24,13 +41,19 @@ export function App() {
   if (info.isPending) return <div className="content">{t('app.loading')}</div>;
   if (info.isError) return <div className="content"><ErrorMessage error={info.error} /></div>;
   if (!info.data.hasStreet) return <SetupScreen />;
+  // Print views render alone, without the app chrome.
+  if (route.startsWith('/print')) return <PrintRoute route={route} />;
+  const screen = screens.find((x) => route.startsWith(x.prefix));
 
   return (
     <div className="app">
       <TopBar info={info.data} route={route} />
-      <div className="mode-banner routine" data-testid="mode-banner">{t('app.mode.routine')}</div>
+      <div className="mode-bands">
+        <ModeBanner />
+        <DeadlineStrip />
+      </div>
       <main className="content">
-        {route.startsWith('/data') ? <StreetDataScreen /> : route.startsWith('/settings') ? <SettingsScreen /> : <BoardScreen />}
+        {screen ? screen.render() : <BoardScreen />}
       </main>
     </div>
   );

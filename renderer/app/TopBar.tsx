@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfoDto } from '../../shared/api/system';
+import { DeskControl } from '../features/desk/DeskControl';
 
 const tabs = [
   { route: '/board', key: 'nav.board' },
+  { route: '/mode', key: 'nav.mode' },
+  { route: '/command', key: 'nav.command' },
+  { route: '/duty', key: 'nav.duty' },
+  { route: '/log', key: 'nav.log' },
   { route: '/data', key: 'nav.data' },
   { route: '/settings', key: 'nav.settings' },
 ];
@@ -22,6 +27,7 @@ export function TopBar({ info, route }: { info: AppInfoDto; route: string }) {
         ))}
       </nav>
       <span className="spacer" />
+      <DeskControl />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import { StreetMap } from '../../map/StreetMap';
 import { StreetTotals } from './StreetTotals';
 import { CommunityTable } from './CommunityTable';
+import { ReadinessPanel } from '../command/ReadinessPanel';
 import './board.css';
 
 /** 态势总览: the street map in the centre, street totals beside it. (The mode banner sits above, in App.) */
@@ -15,7 +16,9 @@ export function BoardScreen() {
           SLOT — readiness gaps and deadlines (战备缺口与时限). A later feature renders its panel here,
           at the top of the side panel, above the totals. Empty slots take no space (board.css: .board-slot:empty).
         */}
-        <div className="board-slot" data-slot="readiness" data-testid="board-slot-readiness" />
+        <div className="board-slot" data-slot="readiness" data-testid="board-slot-readiness">
+          <ReadinessPanel />
+        </div>
         <StreetTotals />
         <CommunityTable />
       </aside>

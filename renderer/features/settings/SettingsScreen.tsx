@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
+import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
 export function SettingsScreen() {
@@ -71,6 +72,9 @@ export function SettingsScreen() {
         <div><span className="muted">{t('settings.database')}：</span><code>{info.data.dbFile}</code></div>
         <div className="muted">{t('settings.dataFolderHint')}</div>
         <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
+      </section>
+      <section className="panel stack">
+        <PolicyProfileSelect />
       </section>
       <BaseMapSettings />
       <section className="panel stack">

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { formatDateTime } from '../../print/format';
+import { useModeStatus } from '../mode/queries';
+import { useCommandTemplate } from './queries';
+import './command.css';
+import { LeadersEditor } from './LeadersEditor';
+import { WorkGroupEditor } from './WorkGroupEditor';
+import { BaobaoEditor } from './BaobaoEditor';
+import { ReadinessPanel } from './ReadinessPanel';
+
+/** 指挥体系: the command structure template, edited in routine times and activated at the switch. */
+export function CommandScreen() {
+  const { t } = useTranslation();
+  const template = useCommandTemplate();
+  const status = useModeStatus();
+  const c = template.data;
+  if (!c) return template.isError ? <ErrorMessage error={template.error} /> : <div>{t('app.loading')}</div>;
+  return (
+    <div className="command-screen stack">
+      <div className="row">
+        <h1>{t('command.title')}</h1>
+        <span className="spacer" />
+        {c.updatedAt !== null && (
+          <span className="muted small">{t('command.updated', { time: formatDateTime(c.updatedAt), who: c.updatedBy ?? '' })}</span>
+        )}
+        <a className="button" href="#/print/command" data-testid="print-command">{t('command.print')}</a>
+      </div>
+      {status.data?.mode === 'emergency' && <div className="warning-box">{t('command.emergencyNote')}</div>}
+      <div className="command-columns">
+        <div className="stack">
+          <LeadersEditor leaders={c.leaders} />
+          <section className="panel stack">
+            <h2>{t('command.groups')}</h2>
+            <div className="workgroup-grid">
+              {/* A card resets its form when its own saved data changes, not when another one is saved. */}
+              {c.groups.map((g) => <WorkGroupEditor key={JSON.stringify(g)} group={g} />)}
+            </div>
+          </section>
+          <BaobaoEditor rows={c.baobao} />
+        </div>
+        <ReadinessPanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ModeBanner } from '../mode/ModeBanner';
+import { DeadlineStrip } from '../mode/DeadlineStrip';
+import { SignInForm } from './SignInForm';
+
+/**
+ * The idle lock: an opaque modal over everything (the desk's records stay private) that still shows the mode
+ * and the most urgent deadlines. Signing in again (the same person or the next one) unlocks.
+ */
+export function LockScreen({ operatorId, operatorName, onUnlock }: { operatorId: number; operatorName: string; onUnlock: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog ref={ref} className="lock-screen" data-testid="lock-screen" onCancel={(e) => e.preventDefault()}>
+      <ModeBanner />
+      <DeadlineStrip />
+      <div className="lock-box panel stack">
+        <h2>{t('desk.lock.title')}</h2>
+        <div className="muted">{t('desk.lock.who', { name: operatorName })}</div>
+        <SignInForm preselect={operatorId} onDone={onUnlock} submitLabel={t('desk.lock.unlock')} />
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { refreshDeskData } from '../mode/queries';
+import { useOperators } from './queries';
+import { OperatorPicker } from './OperatorPicker';
+
+/** Take the desk: pick your name (+ PIN). Used by the sign-in dialog and the lock screen. */
+export function SignInForm({ onDone, preselect, submitLabel }: { onDone: () => void; preselect?: number | null; submitLabel: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const operators = useOperators();
+  const [v, setV] = useState<{ operatorId: number | null; pin: string }>({ operatorId: preselect ?? null, pin: '' });
+  const signIn = useMutation({
+    mutationFn: () => call('signIn', { operatorId: v.operatorId!, pin: v.pin || undefined }),
+    onSuccess: () => {
+      void refreshDeskData(qc);
+      onDone();
+    },
+  });
+  const active = (operators.data ?? []).filter((o) => o.active);
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (v.operatorId !== null) signIn.mutate();
+      }}
+    >
+      {operators.data && active.length === 0 && <div className="warning-box">{t('desk.noOperators')}</div>}
+      <OperatorPicker operators={active} operatorId={v.operatorId} pin={v.pin} onChange={setV} idPrefix="signin" />
+      <ErrorMessage error={operators.error ?? signIn.error} />
+      <div className="row">
+        <span className="spacer" />
+        <button type="submit" className="primary" data-testid="signin-submit" disabled={v.operatorId === null || signIn.isPending}>{submitLabel}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { PrintLayout } from '../../print/PrintLayout';
+import { personText } from '../command/person';
+import { isValidDate, mondayOf, today } from './dates';
+import { useDutyRoster } from './queries';
+
+/** 值班表 on A4: `?week=YYYY-MM-DD` (the week holding that day) or `?month=YYYY-MM`. One row per shift. */
+export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
+  const { t } = useTranslation();
+  const month = params.get('month');
+  const monthDate = month && isValidDate(`${month}-01`) ? `${month}-01` : null;
+  const week = params.get('week');
+  const period = monthDate ? 'month' : 'week';
+  const date = monthDate ?? mondayOf(isValidDate(week) ? week : today());
+  const roster = useDutyRoster(period, date);
+  const r = roster.data;
+  const title = t(period === 'month' ? 'print.duty.monthTitle' : 'print.duty.weekTitle');
+  return (
+    <PrintLayout
+      title={title}
+      subtitle={r ? t('print.duty.period', { from: r.from, to: r.to }) : undefined}
+      ready={!!r}
+      backTo="/duty"
+    >
+      <ErrorMessage error={roster.error} />
+      {r && (
+        <table className="print-duty" data-testid="print-duty">
+          <thead>
+            <tr>
+              <th style={{ width: '15%' }}>{t('print.duty.date')}</th>
+              <th style={{ width: '15%' }}>{t('print.duty.shift')}</th>
+              <th style={{ width: '25%' }}>{t('duty.leader')}</th>
+              <th>{t('print.duty.officers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.days.flatMap((d) =>
+              d.shifts.map((s, i) => (
+                <tr key={`${d.date}-${s.shiftKey}`} className={i === 0 ? 'day-first' : ''}>
+                  {i === 0 && (
+                    <td rowSpan={d.shifts.length}>
+                      {d.date}<br />{t(`duty.weekdayLong.${d.weekday}`)}
+                    </td>
+                  )}
+                  <td>{s.shiftName}<br /><span className="small">{s.start}–{s.end}</span></td>
+                  <td>{s.leader ? personText(s.leader) : <span className="status-overdue">{t('duty.noLeader')}</span>}</td>
+                  <td>
+                    {s.members.length === 0 ? '—' : s.members.map(personText).join('；')}
+                    {s.swaps.length > 0 && (
+                      <div className="small">{s.swaps.map((w) => t('print.duty.swap', { out: w.outName, in: w.inName })).join('；')}</div>
+                    )}
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+      {r && (
+        <div className="print-signature">
+          <span>{t('print.duty.approvedBy')}</span>
+          <span>{t('print.duty.contact')}</span>
+        </div>
+      )}
+    </PrintLayout>
+  );
+}

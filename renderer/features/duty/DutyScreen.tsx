@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import type { DutyShiftDto } from '../../../shared/api/duty';
+import { OperatorsPanel } from '../desk/OperatorsPanel';
+import { addDays, mondayOf, monthOf, today } from './dates';
+import { useDutyRoster } from './queries';
+import { DutyWeekGrid } from './DutyWeekGrid';
+import { ShiftEditor } from './ShiftEditor';
+import './duty.css';
+
+/** 值班表: a week of shifts with the leader on each (领导带班); print the week or the month; the desk's operators. */
+export function DutyScreen() {
+  const { t } = useTranslation();
+  const [monday, setMonday] = useState(() => mondayOf(today()));
+  const [editing, setEditing] = useState<DutyShiftDto | null>(null);
+  const roster = useDutyRoster('week', monday);
+  const r = roster.data;
+  return (
+    <div className="duty-screen stack">
+      <div className="row">
+        <h1>{t('duty.title')}</h1>
+        <button onClick={() => setMonday(addDays(monday, -7))} aria-label={t('duty.prevWeek')}>‹ {t('duty.prevWeek')}</button>
+        <input type="date" value={monday} aria-label={t('duty.week')} onChange={(e) => e.target.value && setMonday(mondayOf(e.target.value))} />
+        <button onClick={() => setMonday(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
+        <button onClick={() => setMonday(mondayOf(today()))}>{t('duty.thisWeek')}</button>
+        <span className="spacer" />
+        <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
+        <a className="button" href={`#/print/duty?month=${monthOf(monday)}`} data-testid="print-duty-month">{t('duty.printMonth')}</a>
+      </div>
+      <ErrorMessage error={roster.error} />
+      {r && (
+        <section className="panel stack">
+          <div className="row">
+            <span>{t('duty.period', { from: r.from, to: r.to })}</span>
+            {r.gaps > 0 ? <span className="badge warn">{t('duty.gaps', { count: r.gaps })}</span> : <span className="badge ok">{t('duty.noGaps')}</span>}
+            <span className="muted small">{t('duty.hint')}</span>
+          </div>
+          <DutyWeekGrid roster={r} today={today()} onEdit={setEditing} />
+        </section>
+      )}
+      <OperatorsPanel />
+      {editing && r && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { PrintLayout } from '../../print/PrintLayout';
+import { formatDateTime, formatDuration } from '../../print/format';
+import { caseTypeNames, workGroupNames } from '../../../shared/domain/workgroups';
+import { CommandTables } from '../command/CommandTables';
+import { personText } from '../command/person';
+import { useEmergencyState } from './queries';
+import { byUrgency } from './urgency';
+import { deadlineName, isEnglish, pickName } from './names';
+
+const LOG_LINES = 15;
+
+/** 简报: mode, T0, elapsed, deadlines with status, command structure with phones, latest log entries. */
+export function BriefingPrint() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const en = isEnglish(lang);
+  const state = useEmergencyState(LOG_LINES);
+  // The briefing is a snapshot: countdowns are computed once, at the time printed, not ticking.
+  const [now] = useState(() => Date.now());
+  const s = state.data;
+  const e = s?.emergency ?? null;
+  const d = (ms: number) => formatDuration(ms, t('mode.daySuffix'));
+
+  return (
+    <PrintLayout
+      title={t('print.briefing.title')}
+      subtitle={s ? (e ? t('print.briefing.subEmergency', { t0: formatDateTime(e.t0) }) : t('print.briefing.subRoutine')) : undefined}
+      ready={!!s}
+      backTo="/mode"
+    >
+      <ErrorMessage error={state.error} />
+      {s && (
+        <>
+          <h2>{t('print.briefing.situation')}</h2>
+          <dl className="print-facts">
+            <dt>{t('print.briefing.mode')}</dt>
+            <dd data-testid="print-mode">{e ? t('app.mode.emergency') : t('app.mode.routine')}</dd>
+            <dt>{t('print.briefing.profile')}</dt>
+            <dd>{en ? (e?.profile ?? s.activeProfile).nameEn : (e?.profile ?? s.activeProfile).name}</dd>
+            {e && (
+              <>
+                <dt>T0</dt>
+                <dd data-testid="print-t0">{formatDateTime(e.t0)}</dd>
+                <dt>{t('print.briefing.elapsed')}</dt>
+                <dd>{d(now - e.t0)}</dd>
+                <dt>{t('print.briefing.switched')}</dt>
+                <dd>{formatDateTime(e.switchedAt)} · {e.switchedBy?.name ?? '—'}</dd>
+                <dt>{t('print.briefing.reports')}</dt>
+                <dd>{e.reports.length}</dd>
+                <dt>{t('print.briefing.trigger')}</dt>
+                <dd style={{ gridColumn: 'span 3' }}>
+                  {pickName(caseTypeNames[e.trigger.caseType], lang)} · {e.trigger.place} · {t('mode.facts.reportedBy', { who: e.trigger.reportedBy })}
+                </dd>
+              </>
+            )}
+            <dt>{t('print.briefing.desk')}</dt>
+            <dd>{s.desk.operator?.name ?? '—'}</dd>
+            <dt>{t('print.briefing.duty')}</dt>
+            <dd>{s.dutyNow ? `${t('duty.leaderShort')} ${personText(s.dutyNow.leader)}；${s.dutyNow.members.map((m) => m.name).join('、')}` : '—'}</dd>
+          </dl>
+
+          <h2>{t('print.briefing.deadlines')}</h2>
+          {!e ? (
+            <p className="print-empty">{t('print.briefing.noDeadlines')}</p>
+          ) : (
+            <table data-testid="print-deadlines">
+              <thead>
+                <tr>
+                  <th>{t('mode.deadline.name')}</th>
+                  <th style={{ width: '16%' }}>{t('mode.deadline.owner')}</th>
+                  <th style={{ width: '19%' }}>{t('mode.deadline.due')}</th>
+                  <th style={{ width: '30%' }}>{t('mode.deadline.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byUrgency(e.deadlines).map((x) => {
+                  const overdue = x.doneAt === null && x.dueAt < now;
+                  return (
+                    <tr key={x.id}>
+                      <td>{deadlineName(x, lang)}</td>
+                      <td>{en ? workGroupNames[x.ownerGroup].en : x.ownerGroupName}</td>
+                      <td>{formatDateTime(x.dueAt)}</td>
+                      <td className={x.doneAt !== null ? 'status-done' : overdue ? 'status-overdue' : ''}>
+                        {x.doneAt !== null
+                          ? t(x.doneLate ? 'mode.deadline.doneLateAtBy' : 'mode.deadline.doneAtBy', { time: formatDateTime(x.doneAt), who: x.doneBy?.name ?? '—' })
+                          : overdue
+                            ? t('mode.deadline.overdueBy', { time: d(now - x.dueAt) })
+                            : t('mode.deadline.left', { time: d(x.dueAt - now) })}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+
+          <h2>{t('print.briefing.command')}{s.commandSource === 'template' ? t('print.briefing.commandTemplate') : ''}</h2>
+          <CommandTables command={s.command} withMembers={false} />
+
+          <h2>{t('print.briefing.log', { count: Math.min(LOG_LINES, s.log.length) })}</h2>
+          {s.log.length === 0 ? (
+            <p className="print-empty">{t('log.empty')}</p>
+          ) : (
+            <table className="print-log">
+              <thead>
+                <tr>
+                  <th style={{ width: '19%' }}>{t('log.time')}</th>
+                  <th style={{ width: '12%' }}>{t('log.operator')}</th>
+                  <th style={{ width: '12%' }}>{t('log.category')}</th>
+                  <th>{t('log.text')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.log.slice(0, LOG_LINES).map((l) => (
+                  <tr key={l.id}>
+                    <td>{formatDateTime(l.at)}</td>
+                    <td>{l.operator?.name ?? '—'}</td>
+                    <td>{t(`log.categories.${l.category}`)}</td>
+                    <td>{l.correctsId !== null ? `${t('log.corrects', { id: l.correctsId })} ` : ''}{l.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </PrintLayout>
+  );
+}

@@ -1,0 +1,81 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
+import { formatDateTime, formatTime } from '../../print/format';
+import { byUrgency, urgencyOf } from './urgency';
+import { refreshDeskData } from './queries';
+import { useNow } from './useNow';
+import { Countdown } from './Countdown';
+import { deadlineName, isEnglish } from './names';
+import { workGroupNames } from '../../../shared/domain/workgroups';
+
+/**
+ * 应急处置时限: every deadline with its owner group, a live countdown, its status; the one about to be missed on top.
+ * Overdue rows are red, under 30 minutes amber. "完成" records who and when.
+ */
+export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]; reports: ReportDto[] }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const now = useNow();
+  const done = useMutation({
+    mutationFn: (id: number) => call('markDeadlineDone', { id }),
+    onSettled: () => refreshDeskData(qc),
+  });
+  const rows = byUrgency(deadlines);
+  const reportOf = (id: number | null) => (id === null ? undefined : reports.find((r) => r.id === id));
+
+  return (
+    <section className="panel stack" data-testid="deadline-board">
+      <h2>{t('mode.deadline.title')}</h2>
+      <ErrorMessage error={done.error} />
+      <table className="data deadline-table">
+        <thead>
+          <tr>
+            <th>{t('mode.deadline.name')}</th>
+            <th>{t('mode.deadline.owner')}</th>
+            <th>{t('mode.deadline.due')}</th>
+            <th>{t('mode.deadline.countdown')}</th>
+            <th>{t('mode.deadline.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => {
+            const u = urgencyOf(d, now);
+            const report = reportOf(d.reportId);
+            return (
+              <tr key={d.id} className={`deadline-row urgency-${u}`} data-testid="deadline-row" data-key={d.key}>
+                <td>
+                  <strong>{deadlineName(d, i18n.language)}</strong>
+                  {report && !report.isTrigger && <div className="muted small">{t('mode.deadline.forReport', { place: report.place, time: formatTime(report.reportedAt) })}</div>}
+                  {d.targetAt !== null && d.doneAt === null && (
+                    <div className="muted small">{t('mode.deadline.target', { time: formatTime(d.targetAt) })}</div>
+                  )}
+                </td>
+                <td>{isEnglish(i18n.language) ? workGroupNames[d.ownerGroup].en : d.ownerGroupName}</td>
+                <td>{formatDateTime(d.dueAt)}</td>
+                <td><Countdown deadline={d} now={now} /></td>
+                <td data-testid="deadline-status">
+                  {d.doneAt !== null
+                    ? t(d.doneLate ? 'mode.deadline.doneLateAtBy' : 'mode.deadline.doneAtBy', { time: formatDateTime(d.doneAt), who: d.doneBy?.name ?? t('mode.nobody') })
+                    : u === 'overdue'
+                      ? t('mode.deadline.statusOverdue')
+                      : t('mode.deadline.statusPending')}
+                </td>
+                <td>
+                  {d.doneAt === null && (
+                    <button data-testid="deadline-done" disabled={done.isPending} onClick={() => done.mutate(d.id)}>
+                      {t('mode.deadline.markDone')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

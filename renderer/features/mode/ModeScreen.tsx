@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { formatDateTime } from '../../print/format';
+import { ReadinessPanel } from '../command/ReadinessPanel';
+import { LogList } from '../log/LogList';
+import { useEmergencyState } from './queries';
+import { isEnglish } from './names';
+import { SwitchDialog } from './SwitchDialog';
+import { SwitchBackDialog } from './SwitchBackDialog';
+import { CorrectT0Dialog } from './CorrectT0Dialog';
+import { DeadlineBoard } from './DeadlineBoard';
+import { ActivationChecklist } from './ActivationChecklist';
+import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
+import { EmergencyFacts } from './EmergencyFacts';
+import { ReportList } from './ReportList';
+
+type Open = null | 'switch' | 'positive' | 'back' | 't0';
+
+/** 平急转换: in routine the switch and what keeps emergency ready; in emergency the deadlines, checklist and reports. */
+export function ModeScreen() {
+  const { t, i18n } = useTranslation();
+  const state = useEmergencyState(10);
+  const [open, setOpen] = useState<Open>(null);
+  const s = state.data;
+  if (!s) return state.isError ? <ErrorMessage error={state.error} /> : <div>{t('app.loading')}</div>;
+  const en = isEnglish(i18n.language);
+  const close = () => setOpen(null);
+
+  const noOperator = !s.desk.operator && <div className="warning-box">{t('mode.signInFirst')}</div>;
+
+  if (s.mode === 'routine' || !s.emergency) {
+    return (
+      <div className="mode-screen stack">
+        <section className="panel switch-panel stack">
+          <h1>{t('mode.routineTitle')}</h1>
+          <p className="muted">{t('mode.routineIntro', { profile: en ? s.activeProfile.nameEn : s.activeProfile.name })}</p>
+          {noOperator}
+          <div>
+            <button className="switch-button" data-testid="open-switch" onClick={() => setOpen('switch')}>
+              {t('mode.switch.button')}
+            </button>
+          </div>
+          {s.lastSwitch && (
+            <div className="muted small" data-testid="last-switch">
+              {t(s.lastSwitch.to === 'routine' ? 'mode.lastSwitch.toRoutine' : 'mode.lastSwitch.toEmergency', {
+                time: formatDateTime(s.lastSwitch.at),
+                who: s.lastSwitch.by?.name ?? t('mode.nobody'),
+                reason: s.lastSwitch.reason ?? '',
+              })}
+            </div>
+          )}
+        </section>
+        <div className="mode-columns">
+          <ChecklistTemplateEditor />
+          <ReadinessPanel />
+        </div>
+        {open === 'switch' && <SwitchDialog kind="switch" onClose={close} />}
+      </div>
+    );
+  }
+
+  const e = s.emergency;
+  return (
+    <div className="mode-screen mode-columns emergency">
+      <div className="stack">
+        <DeadlineBoard deadlines={e.deadlines} reports={e.reports} />
+        <ActivationChecklist items={e.checklist} />
+      </div>
+      <div className="stack">
+        <section className="panel stack">
+          <h2>{t('mode.emergencyTitle')}</h2>
+          {noOperator}
+          <EmergencyFacts emergency={e} />
+          <div className="row">
+            <button className="primary" data-testid="open-positive" onClick={() => setOpen('positive')}>{t('mode.positive.button')}</button>
+            <button data-testid="open-correct-t0" onClick={() => setOpen('t0')}>{t('mode.t0.button')}</button>
+            <a className="button" href="#/print/briefing" data-testid="open-briefing">{t('mode.printBriefing')}</a>
+            <span className="spacer" />
+            <button className="danger" data-testid="open-switch-back" onClick={() => setOpen('back')}>{t('mode.back.button')}</button>
+          </div>
+        </section>
+        <section className="panel stack">
+          <h2>{t('mode.reports.title', { count: e.reports.length })}</h2>
+          <ReportList reports={e.reports} />
+        </section>
+        <section className="panel stack">
+          <h2>{t('mode.latestLog')} <a className="small" href="#/log">{t('mode.allLog')}</a></h2>
+          <LogList entries={s.log} compact />
+        </section>
+      </div>
+      {open === 'positive' && <SwitchDialog kind="positive" onClose={close} />}
+      {open === 'back' && <SwitchBackDialog onClose={close} />}
+      {open === 't0' && <CorrectT0Dialog t0={e.t0} onClose={close} />}
+    </div>
+  );
+}
