@@ -46,6 +46,8 @@ export function startupErrorMessage(err: unknown, dataDir: string, userData: str
  */
 export async function startDesktop(): Promise<RunningDesktop | null> {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]); // must happen before `ready`
+  app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
+  if (process.platform === 'win32') app.setAppUserModelId('cn.streetcommand.app'); // taskbar grouping, same as the installer
 
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // the first copy receives 'second-instance' and comes to the front

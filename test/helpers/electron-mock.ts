@@ -94,6 +94,8 @@ const app = {
     fake.calls.push('whenReady');
   },
   requestSingleInstanceLock: () => fake.singleInstance,
+  enableSandbox: () => void fake.calls.push('enableSandbox'),
+  setAppUserModelId: (_id: string) => {},
   quit: () => {
     fake.quitCalls++;
   },

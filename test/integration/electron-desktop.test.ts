@@ -35,6 +35,8 @@ describe('desktop shell (mocked Electron, real database)', () => {
   test('registers the privileged app:// scheme before ready and loads the renderer from it', async () => {
     running = await startDesktop();
     expect(fake.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('whenReady'));
+    expect(fake.calls.indexOf('enableSandbox')).toBeLessThan(fake.calls.indexOf('whenReady'));
+    expect(fake.calls.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
     expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.protocolHandlers.has('app')).toBe(true);
     expect(FakeBrowserWindow.all).toHaveLength(1);
