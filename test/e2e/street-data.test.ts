@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from '../helpers/browser';
@@ -68,6 +70,18 @@ describe('street data screen', () => {
     await api('saveCompound', { code: 'P003', name: '竹林小区', communityId: west.id, buildings: 4, residents: 500, households: 200, elderly: 90 });
     await api('saveVenue', { code: 'V001', name: '桂花棋牌室', type: 'chess_room', lng: 106.5015, lat: 29.5315, address: '桂花路 1 号', contact: '023-6000 0001' });
     await api('saveVenue', { code: 'V002', name: '东苑农贸市场', type: 'market', lng: 106.508, lat: 29.538, address: '东苑路 20 号' });
+    // Teams have no API yet (they come from the demo or an import): write two straight into the host's database.
+    const db = new Database(path.join(host.dataDir, 'streetcommand.sqlite'));
+    const team = db.prepare('INSERT INTO sampling_team (code, name, updated_at) VALUES (?, ?, 0)');
+    const member = db.prepare('INSERT INTO team_member (team_id, name, role, phone) VALUES (?, ?, ?, ?)');
+    for (const [code, name, people] of [
+      ['T01', '第一采样队', [['周队长', 'leader', '13800000001'], ['吴采样', 'sampler', null], ['郑登记', 'registrar', null], ['王司机', 'driver', null]]],
+      ['T02', '第二采样队', [['冯队长', 'leader', '13800000002'], ['陈采样', 'sampler', null], ['褚登记', 'registrar', null]]],
+    ] as const) {
+      const id = Number(team.run(code, name).lastInsertRowid);
+      for (const [n, role, phone] of people) member.run(id, n, role, phone);
+    }
+    db.close();
     ({ page, external } = await newPage(browser.browser));
   });
 
@@ -230,7 +244,39 @@ describe('street data screen', () => {
     expect(venues.rows[0].lat).toBe(29.5385);
 
     await page.getByTestId('tab-teams').click();
-    await poll(() => page.getByTestId('team-list').textContent()).toContain('尚无采样队');
+    await poll(() => codes('team-list')).toEqual(['T01', 'T02']);
+    const t1 = await row('T01').textContent();
+    expect(t1).toContain('周队长');
+    expect(t1).toContain('13800000001');
+    expect(t1).toContain('吴采样采样员');
+    expect(await page.getByTestId('team-list').textContent()).toContain('队员 7 人');
+    // Read-only: no add, edit or delete here.
+    expect(await page.getByTestId('team-list').getByRole('button').count()).toBe(0);
+    await screenshot(page, 'street-data-teams');
+  });
+
+  test('communities: add one through the dialog, then delete it with confirmation', async () => {
+    await page.getByTestId('tab-communities').click();
+    await page.getByTestId('add-community').click();
+    const form = page.getByTestId('community-form');
+    await poll(() => form.isVisible()).toBe(true);
+    await page.fill('#cf-code', 'C01');
+    await page.fill('#cf-name', '南苑社区');
+    await form.getByTestId('form-save').click();
+    await poll(() => form.getByRole('alert').textContent()).toContain('社区编码 C01 已存在');
+    await page.fill('#cf-code', 'C03');
+    await form.getByTestId('form-save').click();
+    await poll(() => codes('community-table')).toEqual(['C01', 'C02', 'C03']);
+    expect((await summary()).communities).toBe(3);
+
+    await row('C03').getByRole('button', { name: '删除' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await poll(() => dialog.isVisible()).toBe(true);
+    // An empty community takes no compounds or residents with it, and the dialog does not claim it does.
+    expect(await dialog.textContent()).not.toContain('个小区');
+    await dialog.getByTestId('confirm-delete').click();
+    await poll(() => codes('community-table')).toEqual(['C01', 'C02']);
+    expect((await summary()).communities).toBe(2);
     expect(external).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export function TeamList() {
     <section className="sd-pane" data-testid="team-list">
       <div className="sd-toolbar">
         <RowCount total={rows.length} shown={rows.length} busy={teams.isPending} />
-        <span className="muted sd-small">{t('data.teams.members', { n: members })} · {t('data.teams.readOnly')}</span>
+        <span className="muted sd-small">· {t('data.teams.members', { n: members })} · {t('data.teams.readOnly')}</span>
       </div>
       <ErrorMessage error={teams.error} />
       <div className="sd-table-wrap">
