@@ -88,6 +88,11 @@ export function setOperatorPin(ctx: AppContext, input: { id: number; pin: string
   return q.getOperator(ctx.db, input.id)!;
 }
 
+/** After this many wrong PINs in a row, an operator's PIN is not checked for PIN_LOCK_MS (guessing 4 digits takes long). */
+const MAX_PIN_FAILURES = 5;
+const PIN_LOCK_MS = 5 * 60_000;
+const pinFailures = new WeakMap<object, Map<number, { count: number; lockedUntil: number }>>();
+
 /** Checks the chosen person may take the desk: exists, active, and the PIN matches when one is set. */
 function checkCredentials(ctx: AppContext, operatorId: number, pin: string | undefined): OperatorDto {
   const op = q.getOperator(ctx.db, operatorId);
@@ -96,7 +101,20 @@ function checkCredentials(ctx: AppContext, operatorId: number, pin: string | und
   const stored = q.getPinHash(ctx.db, operatorId);
   if (stored !== null) {
     if (!pin) throw new AppError('unauthorized', `${op.name} 设置了 PIN，请输入 PIN。`);
-    if (!verifyPin(pin, stored)) throw new AppError('unauthorized', `${op.name} 的 PIN 不正确。`);
+    const failures = pinFailures.get(ctx.db) ?? new Map<number, { count: number; lockedUntil: number }>();
+    pinFailures.set(ctx.db, failures);
+    const f = failures.get(op.id) ?? { count: 0, lockedUntil: 0 };
+    const now = ctx.now();
+    if (f.lockedUntil > now) {
+      throw new AppError('unauthorized', `${op.name} 的 PIN 连续输错 ${MAX_PIN_FAILURES} 次，请 ${Math.ceil((f.lockedUntil - now) / 60_000)} 分钟后再试。`);
+    }
+    if (!verifyPin(pin, stored)) {
+      f.count += 1;
+      if (f.count >= MAX_PIN_FAILURES) Object.assign(f, { count: 0, lockedUntil: now + PIN_LOCK_MS });
+      failures.set(op.id, f);
+      throw new AppError('unauthorized', `${op.name} 的 PIN 不正确。`);
+    }
+    failures.delete(op.id);
   }
   return op;
 }

@@ -30,6 +30,15 @@ describe('operators and the desk', () => {
     expect((await t.fail('setOperatorPin', { id: b.id, pin: '12' })).message).toMatch(/PIN 须为 4 到 8 位数字/);
   });
 
+  test('five wrong PINs in a row lock that operator out for five minutes', async () => {
+    const b = await t.ok('saveOperator', { name: '李值班' });
+    await t.ok('setOperatorPin', { id: b.id, pin: '2468' });
+    for (let i = 0; i < 5; i++) expect((await t.fail('signIn', { operatorId: b.id, pin: '0000' })).message).toBe('李值班 的 PIN 不正确。');
+    expect((await t.fail('signIn', { operatorId: b.id, pin: '2468' })).message).toBe('李值班 的 PIN 连续输错 5 次，请 5 分钟后再试。');
+    t.clock.now += 5 * MIN + 1;
+    expect((await t.ok('signIn', { operatorId: b.id, pin: '2468' })).operator?.name).toBe('李值班');
+  });
+
   test('the idle lock time is the idleLockMinutes setting', async () => {
     await t.ok('saveSettings', { idleLockMinutes: 5 });
     expect((await t.ok('getDesk', {})).idleLockMinutes).toBe(5);
