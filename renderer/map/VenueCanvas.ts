@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import Flatbush from 'flatbush';
 import type { VenueType } from '../../shared/domain/venues';
+import { makeDotSprite, stamp, type Sprite } from './pointRaster';
 
 export interface VenueColumns {
   ids: number[];
@@ -20,8 +21,8 @@ const venuePane = 'venuePane';
 const padding = 0.1; // draw a margin beyond the view, as Leaflet's own renderers do, so a short pan shows no empty edge
 
 /**
- * All key venues in one <canvas>, drawn in one pass per type (20,000 points stay smooth; no DOM markers).
- * Points are projected once at zoom 0; a redraw scales them, so pan and zoom cost only arithmetic and arcs.
+ * All key venues in one <canvas> (20,000 points stay smooth; no DOM markers). Points are projected once at zoom 0;
+ * a redraw scales them and stamps a pre-rendered dot per point into one pixel buffer (pointRaster.ts).
  * Hover shows a tooltip and click a popup, found through a flatbush index instead of per-point listeners.
  */
 export class VenueCanvasLayer extends L.Layer {
@@ -32,10 +33,12 @@ export class VenueCanvasLayer extends L.Layer {
   private py = new Float64Array(0);
   private byType = new Map<VenueType, number[]>();
   private index: Flatbush | null = null;
-  private origin = L.point(0, 0);
   private drawnCenter: L.LatLng | null = null;
   private drawnZoom = 0;
   private hovered = -1;
+  private image: ImageData | null = null;
+  private pixels = new Uint32Array(0);
+  private sprites = new Map<string, Map<VenueType, Sprite>>();
   private readonly tooltip = L.tooltip({ direction: 'top', offset: [0, -6], className: 'venue-tooltip' });
 
   constructor(data: VenueColumns, options: VenueCanvasOptions) {
@@ -110,6 +113,19 @@ export class VenueCanvasLayer extends L.Layer {
     this.index = index;
   }
 
+  /** One dot image per type, per radius and pixel ratio, made once. */
+  private spritesFor(radius: number, dpr: number): Map<VenueType, Sprite> {
+    const key = `${radius}@${dpr}`;
+    let set = this.sprites.get(key);
+    if (!set) {
+      set = new Map();
+      for (const type of this.byType.keys()) set.set(type, makeDotSprite(this.options.colors[type], radius, dpr));
+      this.sprites.set(key, set);
+    }
+    for (const type of this.byType.keys()) if (!set.has(type)) set.set(type, makeDotSprite(this.options.colors[type], radius, dpr));
+    return set;
+  }
+
   private radius(zoom: number): number {
     return zoom >= 17 ? 6 : zoom >= 15 ? 5 : zoom >= 13.5 ? 4 : 3;
   }
@@ -128,17 +144,22 @@ export class VenueCanvasLayer extends L.Layer {
     const min = map.containerPointToLayerPoint(size.multiplyBy(-padding)).round();
     const full = size.multiplyBy(1 + padding * 2).round();
     const dpr = window.devicePixelRatio || 1;
-    this.origin = min;
     this.drawnCenter = map.getCenter();
     this.drawnZoom = map.getZoom();
     L.DomUtil.setPosition(canvas, min);
     canvas.style.width = `${full.x}px`;
     canvas.style.height = `${full.y}px`;
-    canvas.width = Math.round(full.x * dpr);
-    canvas.height = Math.round(full.y * dpr);
+    if (canvas.width !== Math.round(full.x * dpr)) canvas.width = Math.round(full.x * dpr);
+    if (canvas.height !== Math.round(full.y * dpr)) canvas.height = Math.round(full.y * dpr);
     const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, full.x, full.y);
+    const width = canvas.width;
+    const height = canvas.height;
+    if (!this.image || this.image.width !== width || this.image.height !== height) {
+      this.image = ctx.createImageData(width, height);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    } else {
+      this.pixels.fill(0);
+    }
 
     const zoom = map.getZoom();
     const scale = map.options.crs!.scale(zoom) / map.options.crs!.scale(0);
@@ -146,24 +167,21 @@ export class VenueCanvasLayer extends L.Layer {
     const ox = pixelOrigin.x + min.x;
     const oy = pixelOrigin.y + min.y;
     const r = this.radius(zoom);
+    const sprites = this.spritesFor(r, dpr);
+    const margin = r + 2;
     let drawn = 0;
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
     for (const [type, list] of this.byType) {
       if (!this.options.visibleTypes.has(type)) continue;
-      ctx.beginPath();
+      const sprite = sprites.get(type)!;
       for (const i of list) {
         const x = this.px[i] * scale - ox;
         const y = this.py[i] * scale - oy;
-        if (x < -r || y < -r || x > full.x + r || y > full.y + r) continue;
-        ctx.moveTo(x + r, y);
-        ctx.arc(x, y, r, 0, Math.PI * 2);
+        if (x < -margin || y < -margin || x > full.x + margin || y > full.y + margin) continue;
+        stamp(this.pixels, width, height, sprite, x * dpr, y * dpr);
         drawn++;
       }
-      ctx.fillStyle = this.options.colors[type];
-      ctx.fill();
-      ctx.stroke();
     }
+    ctx.putImageData(this.image, 0, 0);
     canvas.dataset.drawn = String(drawn);
     performance.measure('venue-redraw', { start: started, end: performance.now() });
   }

@@ -38,8 +38,12 @@ export function unionBox(boxes: (Box | null)[]): Box | null {
 }
 
 function ringArea(ring: Position[]): number {
+  if (!ring.length) return 0;
+  const [x0, y0] = ring[0];
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    a += (ring[j][0] - x0) * (ring[i][1] - y0) - (ring[i][0] - x0) * (ring[j][1] - y0);
+  }
   return a / 2;
 }
 
@@ -69,12 +73,18 @@ export function labelPoint(g: Geometry | null | undefined): Position | null {
     const b = boxOfRings([ring])!;
     return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
   }
+  // Relative to the first vertex: products of raw longitudes lose digits to cancellation.
+  const [x0, y0] = ring[0];
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-    cx += (ring[j][0] + ring[i][0]) * f;
-    cy += (ring[j][1] + ring[i][1]) * f;
+    const xi = ring[i][0] - x0;
+    const yi = ring[i][1] - y0;
+    const xj = ring[j][0] - x0;
+    const yj = ring[j][1] - y0;
+    const f = xj * yi - xi * yj;
+    cx += (xj + xi) * f;
+    cy += (yj + yi) * f;
   }
-  const centroid: Position = [cx / (6 * area), cy / (6 * area)];
+  const centroid: Position = [x0 + cx / (6 * area), y0 + cy / (6 * area)];
   if (insideRing(centroid, ring)) return centroid;
   return widestStretch(ring, centroid[1]) ?? centroid;
 }
