@@ -172,6 +172,32 @@ describe('switch to emergency', () => {
   });
 });
 
+describe('activation checklist template', () => {
+  test('edited in routine times, instantiated at the switch; later edits wait for the next switch', async () => {
+    await signedIn(t);
+    const tpl = await t.ok('getChecklistTemplate', {});
+    expect(tpl[0]).toMatchObject({ groupKey: 'community_screening', groupName: '社区排查组' });
+    const added = await t.ok('saveChecklistTemplateItem', { groupKey: 'transport', text: '联系公交公司备用 5 辆转运车' });
+    const reserve = tpl.find((i) => i.text.includes('100个隔离房间'))!;
+    await t.ok('saveChecklistTemplateItem', { id: reserve.id, groupKey: reserve.groupKey, text: '按每名感染者100个隔离房间备足，报区指挥部' });
+    const gone = tpl.find((i) => i.groupKey === 'disinfection')!;
+    await t.ok('deleteChecklistTemplateItem', { id: gone.id });
+    expect((await t.fail('deleteChecklistTemplateItem', { id: gone.id })).code).toBe('not_found');
+    expect((await t.fail('saveChecklistTemplateItem', { groupKey: 'transport', text: ' ' })).message).toMatch(/任务内容不能为空/);
+
+    const s = await t.ok('switchToEmergency', trigger(START - HOUR));
+    const texts = s.emergency!.checklist.map((i) => i.text);
+    expect(texts).toContain('联系公交公司备用 5 辆转运车');
+    expect(texts).toContain('按每名感染者100个隔离房间备足，报区指挥部');
+    expect(texts).not.toContain(gone.text);
+    expect(s.emergency!.checklist.length).toBe(tpl.length);
+    await t.ok('saveChecklistTemplateItem', { id: added.id, groupKey: 'transport', text: '改过的模板' });
+    expect((await t.ok('getEmergencyState', {})).emergency!.checklist.map((i) => i.text)).toContain('联系公交公司备用 5 辆转运车');
+    const log = (await t.ok('listLogEntries', { categories: ['checklist'] })).rows.map((r) => r.text);
+    expect(log).toContain(`删除启动清单模板项：${gone.text}`);
+  });
+});
+
 describe('switch back to routine', () => {
   test('needs a reason, is recorded, and the next switch starts a new emergency', async () => {
     await signedIn(t);
