@@ -12,13 +12,14 @@ import { commitVenues } from './commit-venues';
 import { describeGeometry } from './geojson';
 import { suggestMapping } from './mapping';
 import { rejectFile } from './problems';
-import { readSource, type Source } from './source';
+import { headerOnly, readSource, unclosedQuote, type Source } from './source';
 import { textOf } from './values';
 
 /** Import use cases: preview a file (encoding, columns, first rows, suggested mapping) and commit it. */
 
 export async function previewImport(ctx: AppContext, input: ImportFileInput): Promise<ImportPreviewDto> {
   const source = await readSource(input);
+  const preview = previewRows(input.fileName, source);
   const mapping = suggestMapping(input.kind, source.columns);
   // A street started by hand has no grids yet (the importer does not import them): leave grid codes out by default.
   if (input.kind === 'compounds' && mapping.gridCode && !ctx.db.prepare('SELECT 1 FROM grid LIMIT 1').get()) mapping.gridCode = null;
@@ -29,27 +30,30 @@ export async function previewImport(ctx: AppContext, input: ImportFileInput): Pr
     encoding: source.encoding,
     bom: source.bom,
     columns: source.columns,
-    rows: previewRows(source),
-    totalRows: source.format === 'geojson' ? source.features.length : source.table.rowStart.length - 2,
+    rows: preview.rows,
+    totalRows: preview.total,
     mapping,
   };
 }
 
-function previewRows(source: Source): ImportPreviewDto['rows'] {
+function previewRows(file: string, source: Source): { rows: ImportPreviewDto['rows']; total: number } {
   if (source.format === 'geojson') {
-    return source.features.slice(0, previewRowCount).map((f) => ({
+    const rows = source.features.slice(0, previewRowCount).map((f) => ({
       feature: f.index,
       values: source.columns.map((c) => (c in f.properties ? textOf(f.properties[c]) : null)),
       geometry: describeGeometry(f.geometry),
     }));
+    return { rows, total: source.features.length };
   }
-  const { cells, rowStart, rowLine } = source.table;
   const rows: ImportPreviewDto['rows'] = [];
-  for (let r = 1; r < rowStart.length - 1 && rows.length < previewRowCount; r++) {
-    const values = source.columns.map((_, k) => (rowStart[r] + k < rowStart[r + 1] ? cells[rowStart[r] + k] : null));
-    rows.push({ line: rowLine[r], values });
-  }
-  return rows;
+  let total = 0;
+  const { unclosedQuoteLine } = source.forEachRow((cells, line) => {
+    total++;
+    if (rows.length < previewRowCount) rows.push({ line, values: source.columns.map((_, k) => (k < cells.length ? cells[k] : null)) });
+  });
+  if (unclosedQuoteLine !== null) throw unclosedQuote(file, unclosedQuoteLine);
+  if (total === 0) throw headerOnly(file, source);
+  return { rows, total };
 }
 
 export async function commitImport(ctx: AppContext, input: CommitImportInput): Promise<ImportResultDto> {
@@ -57,7 +61,7 @@ export async function commitImport(ctx: AppContext, input: CommitImportInput): P
   const file = input.fileName;
   if (input.kind === 'residents') {
     if (source.format === 'geojson') throw rejectFile(file, '人口台账应为 CSV 或 XLSX 文件。');
-    return commitResidents(ctx, file, source.columns, source.table, input.mapping);
+    return commitResidents(ctx, file, source, input.mapping);
   }
   if (source.format !== 'geojson') throw rejectFile(file, '边界与场所数据应为 GeoJSON 文件。');
   const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs: input.crs };

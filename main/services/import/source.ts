@@ -1,14 +1,23 @@
 import { maxImportBytes, type ImportFileInput } from '../../../shared/api/imports';
-import { parseCsv, type Table } from './csv';
+import { readCsv, type Table } from './csv';
 import { decodeText, type TextEncoding } from './encoding';
 import { parseFeatureCollection, type RawFeature } from './geojson';
 import { rejectFile } from './problems';
 import { isOleXls, isZip, readXlsx } from './xlsx';
 
-/** An import file read once: either a table (CSV / XLSX, header in row 0) or GeoJSON features. */
-export type Source =
-  | { format: 'csv' | 'xlsx'; encoding: TextEncoding | null; bom: boolean; columns: string[]; table: Table }
-  | { format: 'geojson'; encoding: TextEncoding; bom: boolean; columns: string[]; features: RawFeature[] };
+/** A register file (CSV / XLSX): its header, and its data rows streamed (see csv.ts for why). */
+export interface TableSource {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncoding | null;
+  bom: boolean;
+  columns: string[];
+  headerLine: number;
+  /** Calls `fn` for every non-blank row after the header; `cells` is reused between calls. */
+  forEachRow(fn: (cells: string[], line: number) => void): { unclosedQuoteLine: number | null };
+}
+
+/** An import file: a table, or GeoJSON features. */
+export type Source = TableSource | { format: 'geojson'; encoding: TextEncoding; bom: boolean; columns: string[]; features: RawFeature[] };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -31,15 +40,11 @@ export async function readSource(input: ImportFileInput): Promise<Source> {
   if (bytes.length === 0) throw rejectFile(file, '文件是空的（0 字节）。');
 
   if (input.kind === 'residents') {
-    if (isZip(bytes)) return tableSource(file, await readXlsx(bytes, file), 'xlsx', null, false);
+    if (isZip(bytes)) return xlsxSource(file, await readXlsx(bytes, file));
     if (isOleXls(bytes)) throw rejectFile(file, '这是旧版 Excel (.xls) 文件。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。');
     const decoded = decodeText(bytes, input.encoding, file);
     if (decoded.text.trim() === '') throw rejectFile(file, '文件是空的（没有任何内容）。');
-    const table = parseCsv(decoded.text);
-    if (table.unclosedQuoteLine !== null) {
-      throw rejectFile(file, `第 ${table.unclosedQuoteLine} 行的引号没有闭合（字段以 " 开始但没有结束的 "）。`, { line: table.unclosedQuoteLine });
-    }
-    return tableSource(file, table, 'csv', decoded.encoding, decoded.bom);
+    return csvSource(file, decoded.text, decoded.encoding, decoded.bom);
   }
 
   if (isZip(bytes) || isOleXls(bytes)) throw rejectFile(file, '这是 Excel 文件，不是 GeoJSON。边界数据请导入 .geojson 文件。');
@@ -49,23 +54,68 @@ export async function readSource(input: ImportFileInput): Promise<Source> {
   return { format: 'geojson', encoding: decoded.encoding, bom: decoded.bom, columns, features };
 }
 
-function tableSource(file: string, table: Table, format: 'csv' | 'xlsx', encoding: TextEncoding | null, bom: boolean): Source {
-  const records = table.rowStart.length - 1;
-  if (records === 0) throw rejectFile(file, '文件是空的（没有表头，也没有数据行）。');
-  if (records === 1) throw rejectFile(file, '文件只有表头，没有数据行。', { line: table.rowLine[0] });
-  return { format, encoding, bom, columns: headerOf(table), table };
+function csvSource(file: string, text: string, encoding: TextEncoding, bom: boolean): TableSource {
+  let header: string[] = [];
+  let headerLine = 1;
+  readCsv(text, (cells, line) => {
+    header = cells.slice();
+    headerLine = line;
+    return false;
+  });
+  if (header.length === 0) throw rejectFile(file, '文件是空的（没有表头，也没有数据行）。');
+  return {
+    format: 'csv',
+    encoding,
+    bom,
+    columns: headerOf(header),
+    headerLine,
+    forEachRow(fn) {
+      let first = true;
+      return readCsv(text, (cells, line) => {
+        if (first) first = false;
+        else fn(cells, line);
+      });
+    },
+  };
+}
+
+function xlsxSource(file: string, table: Table): TableSource {
+  if (table.rowStart.length < 2) throw rejectFile(file, '文件是空的（第一个工作表没有任何内容）。');
+  const { cells, rowStart, rowLine } = table;
+  return {
+    format: 'xlsx',
+    encoding: null,
+    bom: false,
+    columns: headerOf(cells.slice(rowStart[0], rowStart[1])),
+    headerLine: rowLine[0],
+    forEachRow(fn) {
+      const row: string[] = [];
+      for (let r = 1; r < rowStart.length - 1; r++) {
+        row.length = 0;
+        for (let k = rowStart[r]; k < rowStart[r + 1]; k++) row.push(cells[k]);
+        fn(row, rowLine[r]);
+      }
+      return { unclosedQuoteLine: null };
+    },
+  };
+}
+
+export const unclosedQuote = (file: string, line: number) =>
+  rejectFile(file, `第 ${line} 行的引号没有闭合（字段以 " 开始，却没有结束的 "）。`, { line });
+
+/** Refuses a register with a header and no data rows. */
+export function headerOnly(file: string, source: TableSource) {
+  return rejectFile(file, '文件只有表头，没有数据行。', { line: source.headerLine });
 }
 
 /** Header names trimmed; blanks named "列 N", repeats numbered, so every column can be chosen by name. */
-function headerOf(table: Table): string[] {
+function headerOf(cells: string[]): string[] {
   const seen = new Map<string, number>();
-  const out: string[] = [];
-  for (let k = table.rowStart[0]; k < table.rowStart[1]; k++) {
-    let name = table.cells[k].trim() || `列 ${k - table.rowStart[0] + 1}`;
+  return cells.map((cell, k) => {
+    let name = cell.trim() || `列 ${k + 1}`;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     if (n > 1) name = `${name} (${n})`;
-    out.push(name);
-  }
-  return out;
+    return name;
+  });
 }
