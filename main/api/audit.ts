@@ -37,11 +37,19 @@ const nameOf = (table: 'community' | 'compound' | 'venue' | 'duty_shift' | 'chec
 };
 
 const person = (p: { name: string; phone?: string | null } | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
+const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟' };
 const importKinds: Record<string, string> = { communities: '社区', compounds: '小区', venues: '重点场所', residents: '人口台账' };
 
 export const auditRules: Rules = {
   // system
-  saveSettings: { category: 'system', text: (i) => `修改设置：${Object.keys(i).join('、')}` },
+  saveSettings: {
+    category: 'system',
+    text: (i) =>
+      `修改设置：${Object.entries(i)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${settingNames[k] ?? k} ${String(v)}`)
+        .join('，')}`,
+  },
   backupNow: { category: 'system', text: (_i, o) => `手动备份数据库：${o.name}` },
   restoreBackup: { category: 'system', text: (_i, o) => `从备份 ${o.restored} 恢复数据库（恢复前的数据库已备份为 ${o.safetyCopy}）` },
   setBaseMap: { category: 'system', text: (i) => (i.file ? `设置底图文件：${i.file}` : '取消底图') },

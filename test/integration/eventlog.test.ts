@@ -95,7 +95,7 @@ describe('every change of state writes an entry by itself', () => {
       '新增社区：东苑社区（C01）',
       '修改社区：东苑社区（新）（C01）',
       '删除社区：东苑社区（新）（C01）（含其网格、小区和居民）',
-      '修改设置：unitName',
+      '修改设置：单位名称 某某街道办事处',
       `手动备份数据库：${backup.name}`,
     ]);
     expect(rows.every((r) => r.operator?.name === '王值班' && r.source === 'auto')).toBe(true);
