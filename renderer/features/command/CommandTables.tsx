@@ -53,7 +53,7 @@ export function CommandTables({ command, withMembers = true, withBaobao = true }
       </table>
       {withBaobao && (
         <>
-          <h2>{t('command.baobao')}</h2>
+          <h3 className="print-sub">{t('command.baobao')}</h3>
           <table className="print-baobao">
             <thead>
               <tr>

@@ -28,8 +28,8 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
         <table className="print-duty" data-testid="print-duty">
           <thead>
             <tr>
-              <th style={{ width: '15%' }}>{t('print.duty.date')}</th>
-              <th style={{ width: '15%' }}>{t('print.duty.shift')}</th>
+              <th style={{ width: '17%' }}>{t('print.duty.date')}</th>
+              <th style={{ width: '19%' }}>{t('print.duty.shift')}</th>
               <th style={{ width: '25%' }}>{t('duty.leader')}</th>
               <th>{t('print.duty.officers')}</th>
             </tr>
@@ -40,10 +40,10 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
                 <tr key={`${d.date}-${s.shiftKey}`} className={i === 0 ? 'day-first' : ''}>
                   {i === 0 && (
                     <td rowSpan={d.shifts.length}>
-                      {d.date}<br />{t(`duty.weekdayLong.${d.weekday}`)}
+                      {d.date} {t(`duty.weekday.${d.weekday}`)}
                     </td>
                   )}
-                  <td>{s.shiftName}<br /><span className="small">{s.start}–{s.end}</span></td>
+                  <td className="nowrap">{s.shiftName} <span className="small">{s.start}–{s.end}</span></td>
                   <td>{s.leader ? personText(s.leader) : <span className="status-overdue">{t('duty.noLeader')}</span>}</td>
                   <td>
                     {s.members.length === 0 ? '—' : s.members.map(personText).join('；')}

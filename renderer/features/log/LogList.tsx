@@ -30,7 +30,7 @@ export function LogList({ entries, compact, onCorrect, onHistory }: {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} className={e.correctedById !== null ? 'superseded' : ''} data-testid="log-row">
-            <td>{formatDateTime(e.at)}</td>
+            <td className="nowrap">{compact ? formatDateTime(e.at).slice(5) : formatDateTime(e.at)}</td>
             {!compact && <td className="muted">{e.id}</td>}
             <td>{e.operator?.name ?? '—'}</td>
             <td><span className={`badge log-cat cat-${e.category}`}>{t(`log.categories.${e.category}`)}</span></td>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -12,9 +13,18 @@ import { pickName } from './names';
 export function ActivationChecklist({ items }: { items: ChecklistItemDto[] }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  // The box shows the click at once; the server's answer (who and when) follows.
+  const [pending, setPending] = useState<Record<number, boolean>>({});
   const tick = useMutation({
     mutationFn: (v: { id: number; done: boolean }) => call('tickChecklistItem', v),
-    onSettled: () => refreshDeskData(qc),
+    onMutate: (v) => setPending((p) => ({ ...p, [v.id]: v.done })),
+    onSettled: async (_r, _e, v) => {
+      await refreshDeskData(qc);
+      setPending((p) => {
+        const { [v.id]: _gone, ...rest } = p;
+        return rest;
+      });
+    },
   });
   const groups = workGroupKeys.map((key) => ({ key, items: items.filter((i) => i.groupKey === key).sort((a, b) => a.position - b.position) }));
   const doneCount = items.filter((i) => i.done).length;
@@ -31,7 +41,7 @@ export function ActivationChecklist({ items }: { items: ChecklistItemDto[] }) {
               {g.items.map((item) => (
                 <li key={item.id} className={item.done ? 'done' : ''}>
                   <label>
-                    <input type="checkbox" checked={item.done} disabled={tick.isPending}
+                    <input type="checkbox" checked={pending[item.id] ?? item.done} disabled={item.id in pending}
                       onChange={(e) => tick.mutate({ id: item.id, done: e.target.checked })} />
                     <span>{item.text}</span>
                   </label>

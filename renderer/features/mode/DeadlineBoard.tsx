@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -19,9 +20,19 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const now = useNow();
+  // Done stays done: the first click asks, the second records (who and when). The question lapses after 5 s.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  useEffect(() => {
+    if (confirming === null) return;
+    const id = window.setTimeout(() => setConfirming(null), 5000);
+    return () => window.clearTimeout(id);
+  }, [confirming]);
   const done = useMutation({
     mutationFn: (id: number) => call('markDeadlineDone', { id }),
-    onSettled: () => refreshDeskData(qc),
+    onSettled: () => {
+      setConfirming(null);
+      void refreshDeskData(qc);
+    },
   });
   const rows = byUrgency(deadlines);
   const reportOf = (id: number | null) => (id === null ? undefined : reports.find((r) => r.id === id));
@@ -65,9 +76,14 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
                       : t('mode.deadline.statusPending')}
                 </td>
                 <td>
-                  {d.doneAt === null && (
-                    <button data-testid="deadline-done" disabled={done.isPending} onClick={() => done.mutate(d.id)}>
+                  {d.doneAt === null && confirming !== d.id && (
+                    <button data-testid="deadline-done" disabled={done.isPending} onClick={() => setConfirming(d.id)}>
                       {t('mode.deadline.markDone')}
+                    </button>
+                  )}
+                  {d.doneAt === null && confirming === d.id && (
+                    <button className="danger-solid" data-testid="deadline-done-confirm" disabled={done.isPending} onClick={() => done.mutate(d.id)}>
+                      {t('mode.deadline.confirmDone')}
                     </button>
                   )}
                 </td>

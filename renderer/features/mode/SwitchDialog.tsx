@@ -43,6 +43,8 @@ export function SwitchDialog({ kind, onClose }: { kind: Kind; onClose: () => voi
     },
     onError: (err) => {
       if (err instanceof ApiCallError && err.error.code === 'confirmation_required') setNeedsConfirm(err.error.message);
+      // Another window switched first: show the mode as it is now behind the dialog.
+      if (err instanceof ApiCallError && err.error.code === 'conflict') void refreshDeskData(qc);
     },
   });
 

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from '../helpers/browser';
+import { startHost, type RunningHost } from '../helpers/host';
+import { printToPdf, shanghai, shanghaiInput, squash } from './print-pdf';
+
+const UNIT = '测试街道办事处';
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+interface Op { id: number; name: string }
+
+/** A street with two communities and two operators, made through the API (not what these tests are about). */
+async function prepareStreet(host: RunningHost): Promise<{ wang: Op; li: Op }> {
+  expect((await host.call('createStreet', { code: '500104001', name: '测试街道' })).ok).toBe(true);
+  expect((await host.call('saveSettings', { unitName: UNIT })).ok).toBe(true);
+  for (const [code, name] of [['C01', '东山社区'], ['C02', '西河社区']]) {
+    expect((await host.call('saveCommunity', { code, name })).ok).toBe(true);
+  }
+  const wang = await host.call<Op>('saveOperator', { name: '王值班', phone: '13800000001' });
+  const li = await host.call<Op>('saveOperator', { name: '李接班', phone: '13800000002' });
+  return { wang: wang.value!, li: li.value! };
+}
+
+async function go(page: Page, route: string) {
+  await page.evaluate((r) => (window.location.hash = r), route);
+}
+
+async function signInThroughUi(page: Page, name: string) {
+  await page.getByTestId('open-signin').click();
+  await page.getByTestId('signin-who').selectOption({ label: name });
+  await page.getByTestId('signin-submit').click();
+  await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain(name);
+}
+
+async function fillPerson(page: Page, scope: string, name: string, phone: string) {
+  await page.locator(`${scope} input[data-field="name"]`).first().fill(name);
+  await page.locator(`${scope} input[data-field="phone"]`).first().fill(phone);
+}
+
+describe('平急转换 in Chromium against the browser host', () => {
+  let host: RunningHost;
+  let browser: { browser: Browser; close(): Promise<void> };
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    await prepareStreet(host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('fill the template, switch to emergency, count down, mark done, log, hand over, print the briefing', async () => {
+    const { page, external } = await newPage(browser.browser);
+    await page.goto(host.url);
+
+    // Nobody at the desk yet: the top bar says so; signing in by picking a name puts it there.
+    await expect.poll(() => page.getByTestId('desk-operator').textContent(), { timeout: 20_000 }).toContain('无人登录');
+    await signInThroughUi(page, '王值班');
+
+    // Command structure template through the UI.
+    await go(page, '/command');
+    await fillPerson(page, '[data-testid="leader-commander"]', '吴指挥', '13900000001');
+    await page.locator('[data-testid="leader-commander"] [data-testid="save-leader"]').click();
+    await expect.poll(async () => (await host.call<{ leaders: { role: string; person: { name: string } | null }[] }>('getCommandTemplate')).value!.leaders
+      .find((l) => l.role === 'commander')?.person?.name).toBe('吴指挥');
+    const testing = '[data-testid="group-testing"]';
+    await fillPerson(page, `${testing} [data-testid="group-lead"]`, '陈检测', '13900000002');
+    await page.locator(`${testing} [data-testid="add-member"]`).click();
+    await page.locator(`${testing} input[data-field="name"]`).nth(1).fill('赵采样');
+    await page.locator(`${testing} [data-testid="save-group"]`).click();
+    const firstBaobao = page.getByTestId('baobao-row').first();
+    const baobaoInputs = firstBaobao.locator('input[data-field="name"]');
+    await baobaoInputs.nth(0).fill('封区领导');
+    await baobaoInputs.nth(1).fill('李街道');
+    await baobaoInputs.nth(2).fill('张社区');
+    await firstBaobao.locator('button.primary').click();
+    await expect.poll(async () => {
+      const c = (await host.call<{ groups: { key: string; lead: { name: string } | null; members: { name: string }[] }[]; baobao: { streetCadre: { name: string } | null }[] }>('getCommandTemplate')).value!;
+      const g = c.groups.find((x) => x.key === 'testing')!;
+      return [g.lead?.name, g.members.map((m) => m.name).join(), c.baobao[0].streetCadre?.name].join('|');
+    }).toBe('陈检测|赵采样|李街道');
+    // The readiness panel no longer lists the testing group's missing lead, and still flags others.
+    await expect.poll(() => page.getByTestId('readiness-panel').textContent()).not.toContain('核酸检测组 没有组长');
+    await expect.poll(() => page.getByTestId('readiness-panel').textContent()).toContain('社区排查组');
+    await screenshot(page, 'mode-command-template');
+
+    // The switch: one dialog, trigger fields, one confirmation.
+    await go(page, '/mode');
+    await expect.poll(() => page.getByTestId('mode-banner').textContent()).toContain('常态化');
+    await page.getByTestId('open-switch').click();
+    const t0 = Math.floor((Date.now() - 10 * MIN) / MIN) * MIN;
+    await page.getByTestId('trigger-at').fill(shanghaiInput(t0));
+    await page.getByTestId('trigger-place').fill('东山社区 幸福小区 3 栋');
+    await page.getByTestId('trigger-by').fill('区疾控中心 王某');
+    await screenshot(page, 'mode-switch-dialog');
+    await page.getByTestId('switch-submit').click();
+    await page.getByTestId('switch-dialog').waitFor({ state: 'detached' });
+
+    // Emergency: banner with T0, the deadline board with live countdowns, the strip.
+    await expect.poll(() => page.getByTestId('mode-banner').textContent()).toContain(`T0 ${shanghai(t0)}`);
+    const report = page.locator('[data-testid="deadline-row"][data-key="online_report"]');
+    // 网络直报: T0 + 2 h, T0 was 10 minutes ago: about 1 h 50 min left.
+    await expect.poll(() => report.getByTestId('countdown').textContent()).toMatch(/剩余 01:(4\d|50):\d\d/);
+    const before = await report.getByTestId('countdown').textContent();
+    await expect.poll(() => report.getByTestId('countdown').textContent(), { timeout: 5000 }).not.toBe(before);
+    // The most urgent deadline is first on the board and in the strip.
+    await expect.poll(() => page.getByTestId('deadline-row').first().getAttribute('data-key')).toBe('online_report');
+    await expect.poll(() => page.getByTestId('deadline-chip').first().textContent()).toContain('网络直报');
+    await screenshot(page, 'mode-emergency');
+
+    // Mark 网络直报 done: who and when are shown, and it drops to the bottom.
+    await report.getByTestId('deadline-done').click();
+    await report.getByTestId('deadline-done-confirm').click();
+    await expect.poll(() => report.getByTestId('deadline-status').textContent()).toMatch(/已完成 \d{4}-\d\d-\d\d \d\d:\d\d · 王值班/);
+    await expect.poll(() => page.getByTestId('deadline-row').last().getAttribute('data-key')).toBe('online_report');
+    await expect.poll(() => page.getByTestId('deadline-chip').first().textContent()).not.toContain('网络直报');
+
+    // Tick a checklist item: who and when.
+    const firstItem = page.getByTestId('activation-checklist').locator('li').first();
+    await firstItem.locator('input[type="checkbox"]').click();
+    await expect.poll(() => firstItem.textContent()).toContain('王值班');
+
+    // The log: add an entry by hand; it comes first, with the operator.
+    await go(page, '/log');
+    await expect.poll(() => page.getByTestId('deadline-strip').isVisible()).toBe(true);
+    await page.getByTestId('log-category').selectOption('call');
+    await page.getByTestId('log-text').fill('接区疾控电话：幸福小区 3 栋密接 12 人，已通知社区排查组');
+    await page.getByTestId('log-add').click();
+    const top = page.getByTestId('log-row').first();
+    await expect.poll(() => top.textContent()).toContain('密接 12 人');
+    await expect.poll(() => top.textContent()).toContain('王值班');
+    // The switch and the deadline wrote their own entries.
+    await page.getByTestId('log-search').fill('网络直报');
+    await expect.poll(() => page.getByTestId('log-list').textContent()).toContain('网络直报');
+    await page.getByTestId('log-search').fill('');
+    await screenshot(page, 'mode-log');
+
+    // 交接班 in one step: the next operator is at the desk and the note is in the log.
+    await page.getByTestId('open-handover').click();
+    await page.getByTestId('handover-who').selectOption({ label: '李接班' });
+    await page.getByTestId('handover-note').fill('网络直报已完成；采样点 2 小时目标请跟进');
+    await page.getByTestId('handover-submit').click();
+    await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain('李接班');
+    await expect.poll(() => page.getByTestId('log-list').textContent()).toContain('采样点 2 小时目标请跟进');
+
+    // The briefing, printed to PDF the way Chromium prints.
+    const { text, pages } = await printToPdf(page, '/print/briefing', 'briefing');
+    await screenshot(page, 'print-briefing-screen');
+    const flat = squash(text);
+    expect(flat).toContain(UNIT);
+    expect(flat).toContain(squash(shanghai(t0)));
+    for (const name of ['网络直报', '采样点建成启用、采样队到位', '划定并发布中、高风险区', '来（返）人员排查完成', '应隔离人员转运到位', '划定区域全员核酸检测完成']) {
+      expect(flat).toContain(name);
+    }
+    expect(flat).toContain('吴指挥');
+    expect(flat).toContain('13900000002');
+    expect(flat).toContain('密接12人');
+    expect(flat).toContain(`第1页/共${pages}页`);
+    expect(flat).toContain(`第${pages}页/共${pages}页`);
+    expect(external).toEqual([]);
+  });
+
+  test('bad input in the switch dialog: empty fields, T0 in the future, T0 over 72 h ago, and a second window switching', async () => {
+    const h = await startHost();
+    try {
+      const { wang } = await prepareStreet(h);
+      expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
+      const a = await newPage(browser.browser);
+      const b = await newPage(browser.browser);
+      for (const p of [a.page, b.page]) {
+        await p.goto(h.url);
+        await go(p, '/mode');
+        await p.getByTestId('open-switch').click();
+      }
+      const pa = a.page;
+      // Empty place and reporter: the server refuses, naming the field.
+      await pa.getByTestId('switch-submit').click();
+      await expect.poll(() => pa.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('地点不能为空');
+      await pa.getByTestId('trigger-place').fill('西河社区');
+      await pa.getByTestId('trigger-by').fill('社区卫生服务中心');
+      // T0 in the future.
+      await pa.getByTestId('trigger-at').fill(shanghaiInput(Date.now() + 2 * HOUR));
+      await pa.getByTestId('switch-submit').click();
+      await expect.poll(() => pa.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('不能在将来');
+      // T0 more than 72 hours ago: a warning and an extra confirmation, then it goes through with the flag.
+      const old = Math.floor((Date.now() - 80 * HOUR) / MIN) * MIN;
+      await pa.getByTestId('trigger-at').fill(shanghaiInput(old));
+      await pa.getByTestId('switch-submit').click();
+      await pa.getByTestId('old-t0-warning').waitFor();
+      await screenshot(pa, 'mode-switch-old-t0');
+      await pa.getByTestId('switch-confirm-old').click();
+      await pa.getByTestId('switch-dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => pa.getByTestId('mode-banner').textContent()).toContain(`T0 ${shanghai(old)}`);
+      // Every clock of an 80-hour-old T0 is overdue: red, "已超时".
+      await expect.poll(() => pa.locator('[data-testid="deadline-row"].urgency-overdue').count()).toBe(6);
+      await expect.poll(() => pa.getByTestId('deadline-chip').first().textContent()).toContain('已超时');
+
+      // The second window still had its dialog open in routine: its switch is refused with "already since ...".
+      const pb = b.page;
+      await pb.getByTestId('trigger-place').fill('东山社区');
+      await pb.getByTestId('trigger-by').fill('区疾控');
+      await pb.getByTestId('switch-submit').click();
+      await expect.poll(() => pb.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('已于');
+      await screenshot(pb, 'mode-switch-second-window');
+      const log = await h.call<{ total: number }>('listLogEntries', { categories: ['mode'] });
+      expect(log.value!.total).toBe(1);
+
+      // Back to routine needs a reason; with one it is recorded and the banner turns green.
+      await pb.keyboard.press('Escape');
+      await go(pb, '/mode');
+      await pb.getByTestId('open-switch-back').click();
+      await pb.getByTestId('switch-back-submit').click();
+      await expect.poll(() => pb.getByTestId('switch-back-dialog').getByRole('alert').first().textContent()).toContain('理由');
+      await pb.getByTestId('switch-back-reason').fill('演练结束，恢复常态');
+      await pb.getByTestId('switch-back-submit').click();
+      await expect.poll(() => pb.getByTestId('mode-banner').textContent()).toContain('常态化');
+      await expect.poll(() => pb.getByTestId('last-switch').textContent()).toContain('演练结束，恢复常态');
+      await expect.poll(() => pa.getByTestId('deadline-strip').count(), { timeout: 40_000 }).toBe(0);
+    } finally {
+      await h.stop();
+    }
+  }, 120_000);
+
+  test('the screen locks after the idle time and only the PIN unlocks it, even after a reload', async () => {
+    const h = await startHost();
+    try {
+      const { wang } = await prepareStreet(h);
+      expect((await h.call('saveSettings', { idleLockMinutes: 1 })).ok).toBe(true);
+      expect((await h.call('setOperatorPin', { id: wang.id, pin: '2468' })).ok).toBe(true);
+      expect((await h.call('signIn', { operatorId: wang.id, pin: '2468' })).ok).toBe(true);
+      const { page } = await newPage(browser.browser);
+      await page.clock.install();
+      await page.goto(h.url);
+      await expect.poll(() => page.getByTestId('desk-operator').textContent(), { timeout: 20_000 }).toContain('王值班');
+      await page.clock.fastForward('00:30');
+      expect(await page.getByTestId('lock-screen').count()).toBe(0);
+      await page.clock.fastForward('00:40');
+      await page.getByTestId('lock-screen').waitFor();
+      // Reloading the tab is no way around it.
+      await page.reload();
+      await page.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
+      await screenshot(page, 'desk-locked');
+      await page.getByTestId('signin-pin').fill('1111');
+      await page.getByTestId('signin-submit').click();
+      await expect.poll(() => page.getByTestId('lock-screen').getByRole('alert').first().textContent()).toContain('PIN');
+      expect(await page.getByTestId('lock-screen').count()).toBe(1);
+      await page.getByTestId('signin-pin').fill('2468');
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('lock-screen').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain('王值班');
+    } finally {
+      await h.stop();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from '../helpers/browser';
+import { startHost, type RunningHost } from '../helpers/host';
+import { printToPdf, shanghai, squash } from './print-pdf';
+
+const UNIT = '示范街道办事处';
+
+interface ShiftDef { key: string; name: string }
+
+/** Monday of this week and today's Shanghai date, as the duty screen opens on. */
+function thisWeek(): { monday: string; month: string } {
+  const today = shanghai(Date.now()).slice(0, 10);
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return { monday: d.toISOString().slice(0, 10), month: today.slice(0, 7) };
+}
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function go(page: Page, route: string) {
+  await page.evaluate((r) => (window.location.hash = r), route);
+}
+
+describe('print views on A4: 值班表 and 指挥体系表', () => {
+  let host: RunningHost;
+  let browser: { browser: Browser; close(): Promise<void> };
+  let shifts: ShiftDef[];
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    expect((await host.call('createStreet', { code: '500104002', name: '示范街道' })).ok).toBe(true);
+    expect((await host.call('saveSettings', { unitName: UNIT })).ok).toBe(true);
+    expect((await host.call('saveCommunity', { code: 'C01', name: '南岸社区' })).ok).toBe(true);
+    const op = await host.call<{ id: number }>('saveOperator', { name: '周值班' });
+    expect((await host.call('signIn', { operatorId: op.value!.id })).ok).toBe(true);
+    shifts = (await host.call<{ shifts: ShiftDef[] }>('getDutyConfig')).value!.shifts;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('roster a shift through the duty screen, refuse bad shifts, record a swap, print the week and the month', async () => {
+    const { page, external } = await newPage(browser.browser);
+    await page.goto(host.url);
+    await go(page, '/duty');
+    const { monday, month } = thisWeek();
+    const first = shifts[0];
+    const cell = page.getByTestId(`shift-${monday}-${first.key}`);
+    await expect.poll(() => cell.textContent(), { timeout: 20_000 }).toContain('缺带班领导');
+
+    // Same person twice on one shift: refused with the server's message, nothing saved.
+    await cell.click();
+    const editor = page.getByTestId('shift-editor');
+    await editor.locator('[data-testid="shift-leader"] input[data-field="name"]').fill('刘主任');
+    await editor.locator('[data-testid="shift-member"] input[data-field="name"]').first().fill('刘主任');
+    await editor.getByTestId('save-shift').click();
+    await expect.poll(() => editor.getByRole('alert').first().textContent()).toContain('出现了两次');
+    // A proper shift: a leader and a duty officer.
+    await editor.locator('[data-testid="shift-member"] input[data-field="name"]').first().fill('孙干事');
+    await editor.locator('[data-testid="shift-member"] input[data-field="phone"]').first().fill('13700000001');
+    await editor.getByTestId('save-shift').click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => cell.textContent()).toContain('刘主任');
+    await expect.poll(() => cell.textContent()).toContain('孙干事');
+
+    // A swap: 孙干事 out, 钱干事 in; recorded and shown.
+    await cell.click();
+    await page.getByTestId('open-swap').click();
+    await page.locator('#swap-out').selectOption('孙干事');
+    await page.locator('[data-testid="swap-in"] input[data-field="name"]').fill('钱干事');
+    await page.getByTestId('swap-form').locator('input[placeholder]').last().fill('孙干事家中有事');
+    await page.getByTestId('save-swap').click();
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => cell.textContent()).toContain('钱干事');
+    await expect.poll(() => cell.textContent()).toContain('换班 1 次');
+    await screenshot(page, 'duty-week');
+
+    // The rest of the month through the API so the monthly roster runs over several pages.
+    const start = `${month}-01`;
+    for (let i = 0; i < 31; i++) {
+      const date = addDays(start, i);
+      if (!date.startsWith(month) || date === monday) continue;
+      for (const s of shifts) {
+        const r = await host.call('saveDutyShift', {
+          date,
+          shiftKey: s.key,
+          leader: { name: `领导${(i % 5) + 1}`, phone: `1360000000${i % 10}` },
+          members: [{ name: `值班员${(i % 7) + 1}`, phone: `1350000000${i % 10}` }, { name: `值班员${(i % 7) + 8}` }],
+        });
+        expect(r.ok).toBe(true);
+      }
+    }
+
+    const week = await printToPdf(page, `/print/duty?week=${monday}`, 'duty-week');
+    const wflat = squash(week.text);
+    expect(wflat).toContain(UNIT);
+    expect(wflat).toContain('值班表（周）');
+    expect(wflat).toContain(`${monday}至${addDays(monday, 6)}`);
+    expect(wflat).toContain('刘主任');
+    expect(wflat).toContain('钱干事');
+    expect(wflat).toContain('孙干事→钱干事');
+    expect(wflat).toContain(`第1页/共${week.pages}页`);
+
+    const monthly = await printToPdf(page, `/print/duty?month=${month}`, 'duty-month');
+    const mflat = squash(monthly.text);
+    expect(mflat).toContain('值班表（月）');
+    expect(mflat).toContain(`${month}-01`);
+    expect(monthly.pages).toBeGreaterThan(1);
+    expect(mflat).toContain(`第${monthly.pages}页/共${monthly.pages}页`);
+    // Every page carries the unit in its running head.
+    expect(monthly.text.split(UNIT).length - 1).toBeGreaterThanOrEqual(monthly.pages);
+    await screenshot(page, 'print-duty-month-screen');
+    expect(external).toEqual([]);
+  });
+
+  test('the command structure sheet lists leaders, groups with phones and 三级包保', async () => {
+    const communities = (await host.call<{ id: number }[]>('listCommunities')).value!;
+    expect((await host.call('saveCommandLeader', { role: 'area_chief', person: { name: '封片长', phone: '13811110000' } })).ok).toBe(true);
+    expect((await host.call('saveWorkGroup', {
+      key: 'tracing', lead: { name: '马流调', phone: '13822220000' }, members: [{ name: '牛队员', phone: '13833330000', duty: '联络员' }], tasks: '接报即查',
+    })).ok).toBe(true);
+    expect((await host.call('saveBaobao', {
+      communityId: communities[0].id, districtLeader: { name: '区领导甲' }, streetCadre: { name: '街道干部乙', phone: '13844440000' }, communityCadre: null,
+    })).ok).toBe(true);
+    const { page } = await newPage(browser.browser);
+    await page.goto(host.url);
+    const sheet = await printToPdf(page, '/print/command', 'command-sheet');
+    const flat = squash(sheet.text);
+    for (const s of [UNIT, '指挥体系表', '封片长', '13811110000', '流调溯源组', '马流调', '13822220000', '牛队员', '联络员', '南岸社区', '街道干部乙', '13844440000']) {
+      expect(flat).toContain(s);
+    }
+    expect(flat).toContain(`第1页/共${sheet.pages}页`);
+    await screenshot(page, 'print-command-screen');
+  });
+});
