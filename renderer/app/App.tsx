@@ -8,6 +8,7 @@ import { TopBar } from './TopBar';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { BoardScreen } from '../features/board/BoardScreen';
 import { StreetDataScreen } from '../features/street-data/StreetDataScreen';
+import { ImportWizard } from '../features/street-data/import/ImportWizard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { PrintRoute } from '../print/PrintRoute';
 import { ModeBanner } from '../features/mode/ModeBanner';
@@ -23,6 +24,7 @@ const screens: { prefix: string; render: () => ReactNode }[] = [
   { prefix: '/command', render: () => <CommandScreen /> },
   { prefix: '/duty', render: () => <DutyScreen /> },
   { prefix: '/log', render: () => <LogScreen /> },
+  { prefix: '/data/import', render: () => <ImportWizard /> },
   { prefix: '/data', render: () => <StreetDataScreen /> },
   { prefix: '/settings', render: () => <SettingsScreen /> },
 ];

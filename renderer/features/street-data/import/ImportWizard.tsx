@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { importFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
+import { ExportPanel } from './ExportPanel';
+import { FilePicker, type PickedFile } from './FilePicker';
+import { ImportResult } from './ImportResult';
+import { KindPicker } from './KindPicker';
+import { MappingEditor } from './MappingEditor';
+import { PreviewTable } from './PreviewTable';
+import './import.css';
+
+type Encoding = 'auto' | 'utf-8' | 'gbk';
+
+/**
+ * 导入与导出: choose the kind and the file, check the preview (encoding, coordinate system, field mapping),
+ * import in one go, then see the counts or every problem. Exports below.
+ */
+export function ImportWizard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKind>('communities');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [encoding, setEncoding] = useState<Encoding>('auto');
+  const [crs, setCrs] = useState<CoordinateSystem>('wgs84');
+  const [mapping, setMapping] = useState<ImportMapping>({});
+
+  const preview = useQuery({
+    queryKey: ['importPreview', kind, file?.id, encoding],
+    queryFn: () => call('previewImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding }),
+    enabled: file !== null,
+    gcTime: 0,
+  });
+  useEffect(() => {
+    if (preview.data) setMapping(preview.data.mapping);
+  }, [preview.data]);
+
+  const commit = useMutation({
+    mutationFn: () => call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, crs, mapping }),
+    onSuccess: () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'importPreview' }),
+  });
+
+  function chooseKind(k: ImportKind) {
+    setKind(k);
+    setFile(null);
+    commit.reset();
+  }
+  function chooseFile(f: PickedFile | null) {
+    setFile(f);
+    setEncoding('auto');
+    commit.reset();
+  }
+
+  // The outcome appears below the preview: bring it into view.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (commit.isSuccess || commit.isError) outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [commit.isSuccess, commit.isError]);
+
+  const data = preview.data;
+  const geo = kind !== 'residents';
+  const unmapped = importFields[kind].filter((f) => f.required && !mapping[f.id]);
+  const canCommit = !!data && unmapped.length === 0 && !commit.isPending;
+
+  return (
+    <div className="imp-screen">
+      <div className="imp-head">
+        <h1>{t('import.title')}</h1>
+        <a href="#/data">{t('import.back')}</a>
+      </div>
+
+      <section className="panel imp-steps">
+        <h2>{t('import.step1')}</h2>
+        <KindPicker kind={kind} onChange={chooseKind} />
+        {kind === 'residents' && <p className="imp-note">{t('import.residentsNote')}</p>}
+
+        <h2>{t('import.step2')}</h2>
+        <FilePicker key={kind} kind={kind} onPicked={chooseFile} />
+
+        {file && (
+          <>
+            <h2>{t('import.step3')}</h2>
+            <div className="imp-options">
+              <span className="imp-filename" data-testid="import-filename">{file.name}</span>
+              {data && <span className="muted">{t(geo ? 'import.totalFeatures' : 'import.totalRows', { n: data.totalRows })}</span>}
+              {data?.format !== 'xlsx' && (
+                <label className="field">
+                  <span>{t('import.encoding')}</span>
+                  <select value={encoding} data-testid="import-encoding" onChange={(e) => setEncoding(e.target.value as Encoding)}>
+                    <option value="auto">{t('import.encodingAuto')}</option>
+                    <option value="utf-8">UTF-8</option>
+                    <option value="gbk">{t('import.encodingGbk')}</option>
+                  </select>
+                </label>
+              )}
+              {data?.encoding && (
+                <span className="imp-detected" data-testid="import-detected">
+                  {t('import.detected', { encoding: data.encoding.toUpperCase() })}
+                  {data.bom && t('import.withBom')}
+                </span>
+              )}
+              {geo && (
+                <label className="field">
+                  <span>{t('import.crs')}</span>
+                  <select value={crs} data-testid="import-crs" onChange={(e) => setCrs(e.target.value as CoordinateSystem)}>
+                    <option value="wgs84">{t('import.wgs84')}</option>
+                    <option value="gcj02">{t('import.gcj02')}</option>
+                  </select>
+                </label>
+              )}
+            </div>
+            {preview.isFetching && <p className="muted">{t('import.reading')}</p>}
+            <ErrorMessage error={preview.error} />
+            {data && (
+              <div className="imp-review">
+                <div className="imp-map-col">
+                  <h3>{t('import.mapping')}</h3>
+                  <MappingEditor kind={kind} columns={data.columns} mapping={mapping} onChange={setMapping} />
+                </div>
+                <div className="imp-preview-col">
+                  <h3>{t('import.previewTitle', { n: data.rows.length, total: data.totalRows })}</h3>
+                  <PreviewTable preview={data} />
+                </div>
+              </div>
+            )}
+
+            {data && (
+              <div className="imp-commit">
+                <button type="button" className="primary" disabled={!canCommit} data-testid="import-commit" onClick={() => commit.mutate()}>
+                  {commit.isPending ? t('import.importing') : t(geo ? 'import.commitFeatures' : 'import.commitRows', { n: data.totalRows })}
+                </button>
+                {unmapped.length > 0 && (
+                  <span className="imp-missing-note">
+                    {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join('、') })}
+                  </span>
+                )}
+                <span className="muted imp-small">{t('import.atomic')}</span>
+              </div>
+            )}
+            <div ref={outcome} className="imp-outcome">
+              {commit.data && <ImportResult result={commit.data} />}
+              <ErrorMessage error={commit.error} />
+            </div>
+          </>
+        )}
+      </section>
+
+      <ExportPanel />
+    </div>
+  );
+}
