@@ -132,6 +132,15 @@ describe('import: bad input is refused with a located problem and nothing is wri
     expect(err2.problems).toEqual([expect.objectContaining({ line: 3, field: '小区编码', message: expect.stringContaining('P77') })]);
   });
 
+  test('a problem on the last of many good rows still leaves the old register exactly as it was', async () => {
+    const names = () => app.ctx.db.prepare('SELECT r.name FROM resident r JOIN compound p ON p.id = r.compound_id ORDER BY r.id').all();
+    const oldNames = names();
+    const good = Array.from({ length: 5000 }, (_, i) => `P0${1 + (i % 3)},1栋,${i},新居民${i},女,1980,`);
+    const err = await rejected('residents', 'late.csv', csvWith(...good, 'P01,1栋,9999,最后一人,女,1980年代,'));
+    expect(err.problems).toEqual([expect.objectContaining({ line: 5002, field: '出生年份' })]);
+    expect(names()).toEqual(oldNames);
+  });
+
   test('a polygon with an unclosed ring, and a self-intersecting one (bow tie)', async () => {
     const open = square(106.49, 29.55).slice(0, 4);
     const err = await rejected('communities', 'open.geojson', collection([{ properties: { code: 'C07', name: '开口' }, geometry: polygon(open) }]));
