@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { formatTime } from '../../print/format';
@@ -17,11 +17,13 @@ export function DeskControl() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const desk = useDesk();
+  // Settings saves refresh appInfo at once; the desk answer catches up within a minute.
+  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
   const [open, setOpen] = useState<null | 'signin' | 'handover'>(null);
   const signOut = useMutation({ mutationFn: () => call('signOut', {}), onSettled: () => refreshDeskData(qc) });
   const d = desk.data;
   const op = d?.operator ?? null;
-  const lock = useIdleLock(d?.idleLockMinutes ?? 0, op !== null);
+  const lock = useIdleLock(info.data?.settings.idleLockMinutes ?? d?.idleLockMinutes ?? 0, op !== null);
 
   return (
     <span className="desk-control">
