@@ -35,32 +35,33 @@ export function StreetMap({ children }: { children?: ReactNode }) {
   const baseMap = useQuery({ queryKey: ['baseMap'], queryFn: () => call('getBaseMap', {}) });
   const colors = useMemo(() => venueColors(document.documentElement), []);
   const venueCounts = useMemo(() => countByType(venues.data?.type ?? []), [venues.data]);
-  const [visibility, setVisibility] = useState<LayerVisibility | null>(null);
+  const [outlineLayers, setOutlineLayers] = useState({ communities: true, compounds: true, labels: true, baseMap: true });
+  // Hidden rather than shown types: venues arriving after a click on the switcher still show.
+  const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<VenueType>>(new Set());
   const focus = useMapFocus((s) => s.focus);
 
   const communities = layers.data?.communities as FeatureCollection | undefined;
   const compounds = layers.data?.compounds as FeatureCollection | undefined;
-  const streetBox = useMemo<Box | null>(() => {
+  const outlineBox = useMemo<Box | null>(() => {
     if (!communities || !compounds) return null;
-    const outlines = [...communities.features, ...compounds.features].map((f) => boxOfRings(outerRings(f.geometry)));
-    const pointBox: Box | null = venues.data?.lng.length
-      ? [Math.min(...venues.data.lng), Math.min(...venues.data.lat), Math.max(...venues.data.lng), Math.max(...venues.data.lat)]
-      : null;
-    return unionBox(outlines) ?? pointBox;
-  }, [communities, compounds, venues.data]);
+    return unionBox([...communities.features, ...compounds.features].map((f) => boxOfRings(outerRings(f.geometry))));
+  }, [communities, compounds]);
+  const streetBox = outlineBox ?? (venues.data ? pointsBox(venues.data.lng, venues.data.lat) : null);
+  const shown: LayerVisibility = useMemo(
+    () => ({ ...outlineLayers, venueTypes: new Set([...venueCounts.keys()].filter((k) => !hiddenTypes.has(k))) }),
+    [outlineLayers, venueCounts, hiddenTypes],
+  );
 
   const error = layers.error ?? venues.error ?? baseMap.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!communities || !compounds || !venues.data || !baseMap.data) return <div className="street-map loading">{t('app.loading')}</div>;
+  // The map mounts as soon as the outlines are here (they fix the view); venues and base map join when they arrive.
+  if (!communities || !compounds || (!outlineBox && !venues.data)) return <div className="street-map loading">{t('app.loading')}</div>;
 
-  const shown: LayerVisibility = visibility ?? {
-    communities: true,
-    compounds: true,
-    labels: true,
-    baseMap: true,
-    venueTypes: new Set(venueCounts.keys()),
+  const setVisibility = (v: LayerVisibility) => {
+    setOutlineLayers({ communities: v.communities, compounds: v.compounds, labels: v.labels, baseMap: v.baseMap });
+    setHiddenTypes(new Set([...venueCounts.keys()].filter((k) => !v.venueTypes.has(k))));
   };
-  const hasBaseMap = !!baseMap.data.file && !baseMap.data.problem;
+  const hasBaseMap = !!baseMap.data?.file && !baseMap.data.problem;
   const bounds: LatLngBoundsExpression | undefined = streetBox ? [[streetBox[1], streetBox[0]], [streetBox[3], streetBox[2]]] : undefined;
   const typeLabel = (type: VenueType) => venueTypeLabel(type, i18n.language);
 
@@ -76,10 +77,10 @@ export function StreetMap({ children }: { children?: ReactNode }) {
         wheelPxPerZoomLevel={90}
         attributionControl={false}
       >
-        {hasBaseMap && shown.baseMap && <BaseMapLayer key={baseMap.data.file} info={baseMap.data} />}
+        {hasBaseMap && shown.baseMap && <BaseMapLayer key={baseMap.data!.file} info={baseMap.data!} />}
         {shown.communities && <CommunityOutlines key={`c${layers.dataUpdatedAt}`} data={communities} />}
         {shown.compounds && <CompoundOutlines key={`p${layers.dataUpdatedAt}`} data={compounds} />}
-        <VenueLayer points={venues.data} colors={colors} typeLabel={typeLabel} visibleTypes={shown.venueTypes} />
+        {venues.data && <VenueLayer points={venues.data} colors={colors} typeLabel={typeLabel} visibleTypes={shown.venueTypes} />}
         {shown.labels && shown.compounds && (
           <OutlineLabels key={`pl${layers.dataUpdatedAt}`} data={compounds} kind="compound" fitInside minZoom={compoundLabelMinZoom} />
         )}
@@ -99,7 +100,19 @@ export function StreetMap({ children }: { children?: ReactNode }) {
       />
       <MapLegend value={shown} venueCounts={venueCounts} colors={colors} />
       {!streetBox && <div className="map-control map-empty">{t('map.noOutlines')}</div>}
-      {baseMap.data.problem && <div className="map-control map-problem" role="alert">{t('map.baseMapProblem', { problem: baseMap.data.problem })}</div>}
+      {baseMap.data?.problem && <div className="map-control map-problem" role="alert">{t('map.baseMapProblem', { problem: baseMap.data.problem })}</div>}
     </div>
   );
+}
+
+function pointsBox(lng: readonly number[], lat: readonly number[]): Box | null {
+  if (!lng.length) return null;
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < lng.length; i++) {
+    box[0] = Math.min(box[0], lng[i]);
+    box[1] = Math.min(box[1], lat[i]);
+    box[2] = Math.max(box[2], lng[i]);
+    box[3] = Math.max(box[3], lat[i]);
+  }
+  return box;
 }

@@ -35,6 +35,8 @@ function boxOf(fcs: Fc[]): [number, number, number, number] {
 async function openBoard(page: Page, url: string) {
   await page.goto(url);
   await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 30_000 });
+  // Venues join the map when their data arrives, just after the outlines.
+  await page.locator('[data-testid=venue-canvas][data-drawn]').waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 describe('态势总览 board with the demo street', () => {
@@ -74,7 +76,7 @@ describe('态势总览 board with the demo street', () => {
     expect(await page.locator('.compound-label').count()).toBe(0);
 
     // Every venue drawn on the canvas, and no DOM marker or marker image anywhere.
-    expect(await page.getByTestId('venue-canvas').getAttribute('data-drawn')).toBe(String(summary.venues));
+    await expect.poll(() => page.getByTestId('venue-canvas').getAttribute('data-drawn')).toBe(String(summary.venues));
     expect(await page.locator('.leaflet-marker-icon img, img.leaflet-marker-icon').count()).toBe(0);
 
     await expect.poll(() => page.getByTestId('map-legend').isVisible()).toBe(true);
