@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
 import type { LatLngBoundsExpression } from 'leaflet';
-import { MapContainer, ScaleControl } from 'react-leaflet';
+import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
 import { call } from '../api';
 import { ErrorMessage } from '../app/ErrorMessage';
 import type { VenueType } from '../../shared/domain/venues';
@@ -76,7 +76,9 @@ export function StreetMap({ children }: { children?: ReactNode }) {
         zoomDelta={0.5}
         wheelPxPerZoomLevel={90}
         attributionControl={false}
+        zoomControl={false}
       >
+        <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         {hasBaseMap && shown.baseMap && <BaseMapLayer key={baseMap.data!.file} info={baseMap.data!} />}
         {shown.communities && <CommunityOutlines key={`c${layers.dataUpdatedAt}`} data={communities} />}
         {shown.compounds && <CompoundOutlines key={`p${layers.dataUpdatedAt}`} data={compounds} />}

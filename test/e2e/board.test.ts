@@ -117,6 +117,13 @@ describe('态势总览 board with the demo street', () => {
     await page.getByTestId('community-table').locator('tbody tr').first().click();
     await expect.poll(() => page.locator('.compound-label').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(300);
+    // Hovering a compound names it with its population base.
+    const label = page.locator('.compound-label span').first();
+    const name = (await label.textContent())!;
+    const at = (await label.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height + 4);
+    await expect.poll(() => page.locator('.compound-tooltip').textContent()).toContain(name);
+    expect(await page.locator('.compound-tooltip').textContent()).toMatch(/居民 [\d,]+ · [\d,]+ 户 · 60岁以上 [\d,]+/);
     await screenshot(page, 'board-community-zoom');
   });
 
