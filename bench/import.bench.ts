@@ -14,7 +14,7 @@ import { commitImport } from '../main/services/import';
 import type { BenchResult } from './types';
 
 const ROWS = 100_000;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const demoDir = fileURLToPath(new URL('../resources/demo/', import.meta.url));
 const header = '小区编码,楼栋,户号,姓名,性别,出生年份,电话';
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
@@ -113,16 +113,18 @@ async function serviceImport(app: OpenedApp, contentBase64: string, expectRows: 
 const count = (app: OpenedApp) => (app.ctx.db.prepare('SELECT COUNT(*) AS n FROM resident').get() as { n: number }).n;
 const clear = (app: OpenedApp) => app.ctx.db.prepare('DELETE FROM resident').run();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const best = (xs: number[]) => Math.min(...xs);
 
 export async function run(): Promise<BenchResult[]> {
   const raw = street();
   const svc = street();
   try {
     const codes = (raw.ctx.db.prepare('SELECT code FROM compound ORDER BY code').all() as { code: string }[]).map((c) => c.code);
-    const rows = makeRows(codes, ROWS);
-    const csv = toCsv(rows);
-    const bytes = Buffer.from(csv, 'utf8');
+    const bytes = Buffer.from(toCsv(makeRows(codes, ROWS)), 'utf8');
     const b64 = bytes.toString('base64');
+    // The raw loop's rows are built before each of its runs and dropped after, so neither path runs with the other's
+    // 700,000 strings on the heap (the garbage collector would bill them to whoever allocates next).
+    const rawRun = () => rawInsert(raw, makeRows(codes, ROWS));
 
     // Warm both paths up (JIT, page cache) on a small register.
     const small = makeRows(codes, 2_000);
@@ -136,11 +138,11 @@ export async function run(): Promise<BenchResult[]> {
       clear(svc);
       // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
       if (round % 2 === 0) {
-        rawMs.push(rawInsert(raw, rows));
+        rawMs.push(rawRun());
         svcMs.push(await serviceImport(svc, b64, ROWS));
       } else {
         svcMs.push(await serviceImport(svc, b64, ROWS));
-        rawMs.push(rawInsert(raw, rows));
+        rawMs.push(rawRun());
       }
       if (count(raw) !== ROWS || count(svc) !== ROWS) throw new Error('row counts differ from the register');
     }
@@ -157,6 +159,10 @@ export async function run(): Promise<BenchResult[]> {
           rawRowsPerSecond: Math.round(rawRate),
           serviceRowsPerSecond: Math.round(svcRate),
           ratio: Number((svcRate / rawRate).toFixed(3)),
+          // On a shared machine the medians wander; the ratio of best rounds is the steadier of the two.
+          rawBestMs: Math.round(best(rawMs)),
+          serviceBestMs: Math.round(best(svcMs)),
+          ratioOfBest: Number((best(rawMs) / best(svcMs)).toFixed(3)),
           requirement: 'ratio >= 0.5',
         },
       },
