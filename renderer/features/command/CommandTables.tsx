@@ -41,8 +41,8 @@ export function CommandTables({ command, withMembers = true, withBaobao = true }
               <td>{personText(g.lead)}</td>
               {withMembers ? (
                 <td>
-                  {g.members.length === 0 ? '—' : g.members.map((m) => `${personText(m)}${m.duty ? `（${m.duty}）` : ''}`).join('；')}
-                  {g.tasks && <div className="print-tasks">{t('command.tasks')}：{g.tasks}</div>}
+                  {g.members.length === 0 ? '—' : g.members.map((m) => (m.duty ? t('print.withDuty', { person: personText(m), duty: m.duty }) : personText(m))).join(t('print.sep'))}
+                  {g.tasks && <div className="print-tasks">{t('command.tasksIs', { tasks: g.tasks })}</div>}
                 </td>
               ) : (
                 <td>{g.tasks ?? ''}</td>

@@ -30,7 +30,7 @@ export function DeskControl() {
       {op ? (
         <>
           <span className="desk-operator" data-testid="desk-operator" title={d?.since ? t('desk.since', { time: formatTime(d.since) }) : undefined}>
-            {t('desk.operator')}：<strong>{op.name}</strong>
+            {t('desk.operatorLabel')}<strong>{op.name}</strong>
           </span>
           <button className="topbar-button" data-testid="open-handover" onClick={() => setOpen('handover')}>{t('desk.handover.button')}</button>
           <button className="topbar-button" onClick={() => window.confirm(t('desk.confirmSignOut', { name: op.name })) && signOut.mutate()}>

@@ -46,9 +46,9 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
                   <td className="nowrap">{s.shiftName} <span className="small">{s.start}–{s.end}</span></td>
                   <td>{s.leader ? personText(s.leader) : <span className="status-overdue">{t('duty.noLeader')}</span>}</td>
                   <td>
-                    {s.members.length === 0 ? '—' : s.members.map(personText).join('；')}
+                    {s.members.length === 0 ? '—' : s.members.map(personText).join(t('print.sep'))}
                     {s.swaps.length > 0 && (
-                      <div className="small">{s.swaps.map((w) => t('print.duty.swap', { out: w.outName, in: w.inName })).join('；')}</div>
+                      <div className="small">{s.swaps.map((w) => t('print.duty.swap', { out: w.outName, in: w.inName })).join(t('print.sep'))}</div>
                     )}
                   </td>
                 </tr>

@@ -30,7 +30,7 @@ export function DutyWeekGrid({ roster, today, onEdit }: { roster: DutyRosterDto;
                   <td key={d.date} className={`duty-cell${gap ? ' gap' : ''}`}>
                     <button className="duty-cell-button" onClick={() => onEdit(s)} data-testid={`shift-${d.date}-${def.key}`}>
                       {s.leader ? (
-                        <div className="duty-leader">{t('duty.leaderShort')}：{s.leader.name}</div>
+                        <div className="duty-leader">{t('duty.leaderIs', { name: s.leader.name })}</div>
                       ) : (
                         <div className="duty-missing">{t('duty.noLeader')}</div>
                       )}

@@ -59,7 +59,7 @@ export function BriefingPrint() {
             <dt>{t('print.briefing.desk')}</dt>
             <dd>{s.desk.operator?.name ?? '—'}</dd>
             <dt>{t('print.briefing.duty')}</dt>
-            <dd>{s.dutyNow ? `${t('duty.leaderShort')} ${personText(s.dutyNow.leader)}；${s.dutyNow.members.map((m) => m.name).join('、')}` : '—'}</dd>
+            <dd>{s.dutyNow ? t('print.briefing.dutyNow', { leader: personText(s.dutyNow.leader), members: s.dutyNow.members.map((m) => m.name).join(t('print.sep')) }) : '—'}</dd>
           </dl>
 
           <h2>{t('print.briefing.deadlines')}</h2>

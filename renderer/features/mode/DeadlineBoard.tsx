@@ -44,11 +44,9 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
       <table className="data deadline-table">
         <thead>
           <tr>
-            <th>{t('mode.deadline.name')}</th>
-            <th>{t('mode.deadline.owner')}</th>
+            <th>{t('mode.deadline.name')} · {t('mode.deadline.owner')}</th>
             <th>{t('mode.deadline.due')}</th>
-            <th>{t('mode.deadline.countdown')}</th>
-            <th>{t('mode.deadline.status')}</th>
+            <th>{t('mode.deadline.countdown')} · {t('mode.deadline.status')}</th>
             <th />
           </tr>
         </thead>
@@ -60,20 +58,21 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
               <tr key={d.id} className={`deadline-row urgency-${u}`} data-testid="deadline-row" data-key={d.key}>
                 <td>
                   <strong>{deadlineName(d, i18n.language)}</strong>
+                  <div className="small">{isEnglish(i18n.language) ? workGroupNames[d.ownerGroup].en : d.ownerGroupName}</div>
                   {report && !report.isTrigger && <div className="muted small">{t('mode.deadline.forReport', { place: report.place, time: formatTime(report.reportedAt) })}</div>}
                   {d.targetAt !== null && d.doneAt === null && (
                     <div className="muted small">{t('mode.deadline.target', { time: formatTime(d.targetAt) })}</div>
                   )}
                 </td>
-                <td>{isEnglish(i18n.language) ? workGroupNames[d.ownerGroup].en : d.ownerGroupName}</td>
                 <td>{formatDateTime(d.dueAt)}</td>
-                <td><Countdown deadline={d} now={now} /></td>
                 <td data-testid="deadline-status">
-                  {d.doneAt !== null
-                    ? t(d.doneLate ? 'mode.deadline.doneLateAtBy' : 'mode.deadline.doneAtBy', { time: formatDateTime(d.doneAt), who: d.doneBy?.name ?? t('mode.nobody') })
-                    : u === 'overdue'
-                      ? t('mode.deadline.statusOverdue')
-                      : t('mode.deadline.statusPending')}
+                  {d.doneAt !== null ? (
+                    <span className={d.doneLate ? 'done-late' : 'done-ok'}>
+                      {t(d.doneLate ? 'mode.deadline.doneLateAtBy' : 'mode.deadline.doneAtBy', { time: formatDateTime(d.doneAt), who: d.doneBy?.name ?? t('mode.nobody') })}
+                    </span>
+                  ) : (
+                    <Countdown deadline={d} now={now} />
+                  )}
                 </td>
                 <td>
                   {d.doneAt === null && confirming !== d.id && (
