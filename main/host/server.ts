@@ -7,8 +7,8 @@ import { describeApi, dispatch } from '../api/dispatch';
 import { resolveStaticPath } from './static-path';
 import type { TileSource } from '../services/basemap';
 
-/** Largest request body the API accepts (an import file arrives base64 inside it). */
-export const maxBodyBytes = 64 * 1024 * 1024;
+/** Largest request body the API accepts: a 50 MB import file arrives base64 (4/3 larger) inside JSON. */
+export const maxBodyBytes = 72 * 1024 * 1024;
 
 export interface HostOptions {
   ctx: AppContext;

@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
-import { describeProblem } from '../../shared/api/errors';
+import type { ProblemLocation } from '../../shared/api/errors';
+
+/** "文件 a.csv，第 3 行，字段 出生年份：…" in the UI's language. */
+function describeProblem(p: ProblemLocation, t: (key: string, o?: Record<string, unknown>) => string): string {
+  const where: string[] = [];
+  if (p.file) where.push(t('errors.where.file', { file: p.file }));
+  if (p.line !== undefined) where.push(t('errors.where.line', { line: p.line }));
+  if (p.feature !== undefined) where.push(t('errors.where.feature', { feature: p.feature }));
+  if (p.field) where.push(t('errors.where.field', { field: p.field }));
+  return where.length ? `${where.join(t('errors.where.sep'))}${t('errors.where.colon')}${p.message}` : p.message;
+}
 
 /** Shows an API error: the translated headline by code, the message, and every located problem (file, line, field). */
 export function ErrorMessage({ error }: { error: unknown }) {
@@ -13,7 +23,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
       {'problems' in e && e.problems && e.problems.length > 0 && (
         <ul>
           {e.problems.map((p, i) => (
-            <li key={i}>{describeProblem(p)}</li>
+            <li key={i}>{describeProblem(p, t)}</li>
           ))}
         </ul>
       )}

@@ -102,7 +102,7 @@ describe('import wizard', () => {
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('坏边界.geojson');
-    expect(text).toContain('feature 1');
+    expect(text).toContain('要素索引 1');
     expect(text).toContain('geometry');
     expect(text).toContain('未写入任何数据');
     await screenshot(page, 'import-error-self-intersection');
