@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import { formatDateTime } from './format';
+import { formatDate, formatDateTime } from './format';
 import { pageCss } from './pageCss';
 import { PrintToolbar } from './PrintToolbar';
 import './print.css';
@@ -56,7 +56,7 @@ export function PrintLayout({ title, subtitle, ready, backTo, landscape, waterma
   return (
     <div className={`print-root${watermark ? ' drill' : ''}`}>
       <style>{css}</style>
-      <PrintToolbar backTo={backTo} ready={allReady} />
+      <PrintToolbar backTo={backTo} ready={allReady} fileName={`${title}-${formatDate(printedAt)}`} />
       <article className={`print-doc${landscape ? ' landscape' : ''}`} data-testid="print-doc" data-watermark={watermark || undefined}>
         <header className="print-head">
           <div className="print-unit" data-testid="print-unit">{unit}</div>

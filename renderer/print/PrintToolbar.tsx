@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { printCurrentView } from './desktop';
 
 /** The bar above a print view (never printed): back to the app, and "打印 / 保存为 PDF". */
-export function PrintToolbar({ backTo, ready }: { backTo: string; ready: boolean }) {
+export function PrintToolbar({ backTo, ready, fileName }: { backTo: string; ready: boolean; fileName: string }) {
   const { t } = useTranslation();
   const [error, setError] = useState('');
+  const [saved, setSaved] = useState('');
   const print = () => {
     setError('');
-    printCurrentView().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    setSaved('');
+    printCurrentView(fileName)
+      .then((path) => path && setSaved(path))
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   };
   return (
     <div className="print-toolbar" data-testid="print-toolbar">
@@ -17,6 +21,7 @@ export function PrintToolbar({ backTo, ready }: { backTo: string; ready: boolean
         {t('print.print')}
       </button>
       <span className="muted">{t('print.hint')}</span>
+      {saved && <span className="print-saved" role="status">{t('print.saved', { path: saved })}</span>}
       {error && <span className="print-error" role="alert">{error}</span>}
     </div>
   );

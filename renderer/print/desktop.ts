@@ -1,10 +1,11 @@
 /**
- * The desktop shell's print bridge. The Electron preload exposes `window.streetCommandDesktop.printToPdf()`, which
- * prints the current window with `webContents.printToPDF` (A4, CSS page size) and asks where to save it.
- * The browser host has no such object: there the browser's own print dialog does the job.
+ * The desktop shell's print bridge. The Electron preload exposes `window.streetCommandDesktop.printToPdf(fileName)`,
+ * which asks where to save and prints the current window with `webContents.printToPDF` (A4, CSS page size);
+ * it answers the saved path, or null when cancelled. The browser host has no such object: there the browser's own
+ * print dialog does the job ("另存为 PDF" is one of its printers).
  */
 export interface StreetCommandDesktop {
-  printToPdf(): Promise<unknown>;
+  printToPdf(fileName?: string): Promise<string | null>;
 }
 
 declare global {
@@ -13,12 +14,10 @@ declare global {
   }
 }
 
-/** Prints the current print view: to PDF through the desktop shell, or with the browser's print dialog. */
-export async function printCurrentView(): Promise<void> {
+/** Prints the current print view; resolves to the saved PDF path on the desktop, null otherwise. */
+export async function printCurrentView(fileName: string): Promise<string | null> {
   const desktop = window.streetCommandDesktop;
-  if (desktop && typeof desktop.printToPdf === 'function') {
-    await desktop.printToPdf();
-    return;
-  }
+  if (desktop && typeof desktop.printToPdf === 'function') return desktop.printToPdf(fileName);
   window.print();
+  return null;
 }

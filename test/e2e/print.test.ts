@@ -136,6 +136,40 @@ describe('print views on A4: 值班表 and 指挥体系表', () => {
       expect(flat).toContain(s);
     }
     expect(flat).toContain(`第1页/共${sheet.pages}页`);
+    // The toolbar is on screen, never on paper.
+    expect(flat).not.toContain('打印/保存为PDF');
     await screenshot(page, 'print-command-screen');
+
+    // In the browser host the button opens the browser's print dialog.
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => {
+        w.printed++;
+      };
+    });
+    await page.getByTestId('print-button').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // On the desktop the preload's bridge prints to PDF with a suggested file name and answers the saved path.
+    await page.evaluate(() => {
+      const w = window as unknown as { asked: string[]; streetCommandDesktop: { printToPdf(n?: string): Promise<string | null> } };
+      w.asked = [];
+      w.streetCommandDesktop = { printToPdf: async (n) => (w.asked.push(n ?? ''), 'C:\\文档\\指挥体系表.pdf') };
+    });
+    await page.getByTestId('print-button').click();
+    await expect.poll(() => page.getByTestId('print-toolbar').textContent()).toContain('已保存');
+    expect(await page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([expect.stringMatching(/^指挥体系表-\d{4}-\d\d-\d\d$/)]);
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // The drill watermark hook: a data attribute on the sheet, printed on every page.
+    await page.locator('[data-testid="print-doc"]').evaluate((el) => el.setAttribute('data-watermark', '演练'));
+    await page.pdf({ path: 'test-output/command-sheet-drill.pdf', format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const { execFileSync } = await import('node:child_process');
+    // pdftotext reads the rotated watermark glyph by glyph.
+    const drillText = execFileSync('pdftotext', ['test-output/command-sheet-drill.pdf', '-'], { encoding: 'utf8' });
+    expect(drillText).toMatch(/演/);
+    expect(drillText).toMatch(/练/);
+    expect(flat).not.toMatch(/演|练/);
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', 'test-output/command-sheet-drill.pdf', 'test-output/command-sheet-drill']);
   });
 });
