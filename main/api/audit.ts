@@ -112,6 +112,12 @@ export const auditRules: Rules = {
   setActivePolicyProfile: { category: 'mode', text: (i) => `更换政策版本：${findPolicyProfile(i.id)?.name ?? i.id}（下次切换应急状态时生效）` },
 };
 
+/** True when the dispatcher writes the method's log entry (not a read, not a method that logs for itself). */
+export function isAudited(method: MethodName): boolean {
+  const rule = auditRules[method];
+  return rule !== 'self' && !(rule === undefined && isReadMethod(method));
+}
+
 export function isReadMethod(method: string): boolean {
   return readPrefix.test(method);
 }

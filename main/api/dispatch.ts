@@ -3,7 +3,14 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers';
-import { beginAudit } from './audit';
+import { beginAudit, isAudited } from './audit';
+
+/**
+ * Methods that cannot run inside the dispatcher's transaction: backupNow and restoreBackup copy or replace the
+ * database file; commitImport reads XLSX asynchronously, then commits in one transaction of its own, and its log
+ * entry is written right after that commit.
+ */
+const outsideTransaction = new Set<MethodName>(['backupNow', 'restoreBackup', 'commitImport']);
 
 /**
  * The single way into the services: find the method, parse its input with the contract's schema, run it,
@@ -20,9 +27,15 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: AppContext) => unknown;
-    const audit = beginAudit(ctx, name, parsed.data);
-    const value = await handler(parsed.data, ctx);
-    audit?.commit(value); // every change of state writes its log entry (main/api/audit.ts)
+    // Every change of state writes its log entry (main/api/audit.ts). The change and its entry commit together
+    // in one IMMEDIATE transaction, except for the few methods listed in `outsideTransaction`.
+    const run = () => {
+      const audit = beginAudit(ctx, name, parsed.data);
+      const value = handler(parsed.data, ctx);
+      audit?.commit(value);
+      return value;
+    };
+    const value = isAudited(name) && !outsideTransaction.has(name) ? ctx.db.transaction(run).immediate() : await run();
     return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) {
