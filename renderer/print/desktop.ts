@@ -4,13 +4,12 @@
  * it answers the saved path, or null when cancelled. The browser host has no such object: there the browser's own
  * print dialog does the job ("另存为 PDF" is one of its printers).
  */
-export interface StreetCommandDesktop {
-  printToPdf(fileName?: string): Promise<string | null>;
-}
+import type { DesktopBridge } from '../../shared/api/desktop';
 
 declare global {
   interface Window {
-    streetCommandDesktop?: StreetCommandDesktop;
+    /** Set by the Electron preload (shared/api/desktop.ts); absent in the browser host. */
+    streetCommandDesktop?: DesktopBridge;
   }
 }
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
 import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
@@ -42,6 +43,9 @@ export function SettingsScreen() {
     },
   });
 
+  const [nextFolder, setNextFolder] = useState<string | null>(null);
+  const chooseDataFolder = async () => setNextFolder((await window.streetCommandDesktop?.chooseDataFolder()) ?? null);
+
   if (!info.data || !form) return <ErrorMessage error={info.error} />;
   return (
     <div className="stack" style={{ maxWidth: 900 }}>
@@ -71,6 +75,12 @@ export function SettingsScreen() {
         <div><span className="muted">{t('settings.dataFolder')}：</span><code>{info.data.dataDir}</code></div>
         <div><span className="muted">{t('settings.database')}：</span><code>{info.data.dbFile}</code></div>
         <div className="muted">{t('settings.dataFolderHint')}</div>
+        {window.streetCommandDesktop && (
+          <div className="row">
+            <button data-testid="choose-data-folder" onClick={() => void chooseDataFolder()}>{t('settings.chooseDataFolder')}</button>
+            {nextFolder && <span className="ok-box">{t('settings.nextDataFolder', { folder: nextFolder })}</span>}
+          </div>
+        )}
         <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
       </section>
       <section className="panel stack">
