@@ -1,42 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/host';
 import { printToPdf, shanghai, shanghaiInput, squash } from './print-pdf';
-
-const UNIT = '测试街道办事处';
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-
-interface Op { id: number; name: string }
-
-/** A street with two communities and two operators, made through the API (not what these tests are about). */
-async function prepareStreet(host: RunningHost): Promise<{ wang: Op; li: Op }> {
-  expect((await host.call('createStreet', { code: '500104001', name: '测试街道' })).ok).toBe(true);
-  expect((await host.call('saveSettings', { unitName: UNIT })).ok).toBe(true);
-  for (const [code, name] of [['C01', '东山社区'], ['C02', '西河社区']]) {
-    expect((await host.call('saveCommunity', { code, name })).ok).toBe(true);
-  }
-  const wang = await host.call<Op>('saveOperator', { name: '王值班', phone: '13800000001' });
-  const li = await host.call<Op>('saveOperator', { name: '李接班', phone: '13800000002' });
-  return { wang: wang.value!, li: li.value! };
-}
-
-async function go(page: Page, route: string) {
-  await page.evaluate((r) => (window.location.hash = r), route);
-}
-
-async function signInThroughUi(page: Page, name: string) {
-  await page.getByTestId('open-signin').click();
-  await page.getByTestId('signin-who').selectOption({ label: name });
-  await page.getByTestId('signin-submit').click();
-  await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain(name);
-}
-
-async function fillPerson(page: Page, scope: string, name: string, phone: string) {
-  await page.locator(`${scope} input[data-field="name"]`).first().fill(name);
-  await page.locator(`${scope} input[data-field="phone"]`).first().fill(phone);
-}
+import { fillPerson, go, MIN, prepareStreet, signInThroughUi, UNIT } from './mode-setup';
 
 describe('平急转换 in Chromium against the browser host', () => {
   let host: RunningHost;
@@ -161,107 +128,6 @@ describe('平急转换 in Chromium against the browser host', () => {
     expect(flat).toContain(`第${pages}页/共${pages}页`);
     expect(external).toEqual([]);
   });
-
-  test('bad input in the switch dialog: empty fields, T0 in the future, T0 over 72 h ago, and a second window switching', async () => {
-    const h = await startHost();
-    try {
-      const { wang } = await prepareStreet(h);
-      expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
-      const a = await newPage(browser.browser);
-      const b = await newPage(browser.browser);
-      for (const p of [a.page, b.page]) {
-        await p.goto(h.url);
-        await go(p, '/mode');
-        await p.getByTestId('open-switch').click();
-      }
-      const pa = a.page;
-      // Empty place and reporter: the server refuses, naming the field.
-      await pa.getByTestId('switch-submit').click();
-      await expect.poll(() => pa.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('地点不能为空');
-      await pa.getByTestId('trigger-place').fill('西河社区');
-      await pa.getByTestId('trigger-by').fill('社区卫生服务中心');
-      // T0 in the future.
-      await pa.getByTestId('trigger-at').fill(shanghaiInput(Date.now() + 2 * HOUR));
-      await pa.getByTestId('switch-submit').click();
-      await expect.poll(() => pa.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('不能在将来');
-      // T0 more than 72 hours ago: a warning and an extra confirmation, then it goes through with the flag.
-      const old = Math.floor((Date.now() - 80 * HOUR) / MIN) * MIN;
-      await pa.getByTestId('trigger-at').fill(shanghaiInput(old));
-      await pa.getByTestId('switch-submit').click();
-      await pa.getByTestId('old-t0-warning').waitFor();
-      await screenshot(pa, 'mode-switch-old-t0');
-      await pa.getByTestId('switch-confirm-old').click();
-      await pa.getByTestId('switch-dialog').waitFor({ state: 'detached' });
-      await expect.poll(() => pa.getByTestId('mode-banner').textContent()).toContain(`T0 ${shanghai(old)}`);
-      // Every clock of an 80-hour-old T0 is overdue: red, "已超时".
-      await expect.poll(() => pa.locator('[data-testid="deadline-row"].urgency-overdue').count()).toBe(6);
-      await expect.poll(() => pa.getByTestId('deadline-chip').first().textContent()).toContain('已超时');
-
-      // The second window still had its dialog open in routine: its switch is refused with "already since ...".
-      const pb = b.page;
-      await pb.getByTestId('trigger-place').fill('东山社区');
-      await pb.getByTestId('trigger-by').fill('区疾控');
-      await pb.getByTestId('switch-submit').click();
-      await expect.poll(() => pb.getByTestId('switch-dialog').getByRole('alert').first().textContent()).toContain('已于');
-      await screenshot(pb, 'mode-switch-second-window');
-      const log = await h.call<{ total: number }>('listLogEntries', { categories: ['mode'] });
-      expect(log.value!.total).toBe(1);
-
-      // Back to routine needs a reason; with one it is recorded and the banner turns green.
-      await pb.keyboard.press('Escape');
-      await go(pb, '/mode');
-      await pb.getByTestId('open-switch-back').click();
-      await pb.getByTestId('switch-back-submit').click();
-      await expect.poll(() => pb.getByTestId('switch-back-dialog').getByRole('alert').first().textContent()).toContain('理由');
-      await pb.getByTestId('switch-back-reason').fill('演练结束，恢复常态');
-      await pb.getByTestId('switch-back-submit').click();
-      await expect.poll(() => pb.getByTestId('mode-banner').textContent()).toContain('常态化');
-      await expect.poll(() => pb.getByTestId('last-switch').textContent()).toContain('演练结束，恢复常态');
-      await expect.poll(() => pa.getByTestId('deadline-strip').count(), { timeout: 40_000 }).toBe(0);
-    } finally {
-      await h.stop();
-    }
-  }, 120_000);
-
-  test('the screen locks after the idle time and only the PIN unlocks it, even after a reload', async () => {
-    const h = await startHost();
-    try {
-      const { wang } = await prepareStreet(h);
-      expect((await h.call('saveSettings', { idleLockMinutes: 1 })).ok).toBe(true);
-      expect((await h.call('setOperatorPin', { id: wang.id, pin: '2468' })).ok).toBe(true);
-      expect((await h.call('signIn', { operatorId: wang.id, pin: '2468' })).ok).toBe(true);
-      const { page } = await newPage(browser.browser);
-      await page.clock.install();
-      await page.goto(h.url);
-      await expect.poll(() => page.getByTestId('desk-operator').textContent(), { timeout: 20_000 }).toContain('王值班');
-      await page.clock.fastForward('00:30');
-      expect(await page.getByTestId('lock-screen').count()).toBe(0);
-      await page.clock.fastForward('00:40');
-      await page.getByTestId('lock-screen').waitFor();
-      // Reloading the tab is no way around it.
-      await page.reload();
-      await page.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
-      await screenshot(page, 'desk-locked');
-      await page.getByTestId('signin-pin').fill('1111');
-      await page.getByTestId('signin-submit').click();
-      await expect.poll(() => page.getByTestId('lock-screen').getByRole('alert').first().textContent()).toContain('PIN');
-      expect(await page.getByTestId('lock-screen').count()).toBe(1);
-      await page.getByTestId('signin-pin').fill('2468');
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('lock-screen').waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain('王值班');
-
-      // The policy profile for the next emergency is chosen in settings.
-      await go(page, '/settings');
-      await page.locator('#policy-profile').selectOption('cn-2022-nov-20');
-      await expect.poll(async () => (await h.call<{ activeId: string }>('listPolicyProfiles')).value!.activeId).toBe('cn-2022-nov-20');
-      await screenshot(page, 'settings-policy');
-      await go(page, '/mode');
-      await expect.poll(() => page.locator('.switch-panel').textContent()).toContain('2022');
-    } finally {
-      await h.stop();
-    }
-  }, 120_000);
 
   test('during the emergency: correct T0 with a reason, record a new positive, correct a log entry, export the log as CSV', async () => {
     const h = await startHost();

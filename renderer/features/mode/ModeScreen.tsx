@@ -28,9 +28,21 @@ export function ModeScreen() {
   const close = () => setOpen(null);
 
   const noOperator = !s.desk.operator && <div className="warning-box">{t('mode.signInFirst')}</div>;
+  // The dialogs stay open when the mode changes underneath (another window switched): the user submits and reads
+  // the server's clear answer instead of losing the form.
+  const dialogs = (
+    <>
+      {open === 'switch' && <SwitchDialog kind="switch" onClose={close} />}
+      {open === 'positive' && <SwitchDialog kind="positive" onClose={close} />}
+      {open === 'back' && <SwitchBackDialog onClose={close} />}
+      {open === 't0' && s.emergency && <CorrectT0Dialog t0={s.emergency.t0} onClose={close} />}
+    </>
+  );
 
-  if (s.mode === 'routine' || !s.emergency) {
-    return (
+  const e = s.emergency;
+  // Both layouts sit in the same place, the dialogs after them, so a mode change keeps an open dialog mounted.
+  const body =
+    s.mode === 'routine' || !e ? (
       <div className="mode-screen stack">
         <section className="panel switch-panel stack">
           <h1>{t('mode.routineTitle')}</h1>
@@ -55,43 +67,41 @@ export function ModeScreen() {
           <ChecklistTemplateEditor />
           <ReadinessPanel />
         </div>
-        {open === 'switch' && <SwitchDialog kind="switch" onClose={close} />}
+      </div>
+    ) : (
+      <div className="mode-screen mode-columns emergency">
+        <div className="stack">
+          <DeadlineBoard deadlines={e.deadlines} reports={e.reports} />
+          <ActivationChecklist items={e.checklist} />
+        </div>
+        <div className="stack">
+          <section className="panel stack">
+            <h2>{t('mode.emergencyTitle')}</h2>
+            {noOperator}
+            <EmergencyFacts emergency={e} />
+            <div className="row">
+              <button className="primary" data-testid="open-positive" onClick={() => setOpen('positive')}>{t('mode.positive.button')}</button>
+              <button data-testid="open-correct-t0" onClick={() => setOpen('t0')}>{t('mode.t0.button')}</button>
+              <a className="button" href="#/print/briefing" data-testid="open-briefing">{t('mode.printBriefing')}</a>
+              <span className="spacer" />
+              <button className="danger" data-testid="open-switch-back" onClick={() => setOpen('back')}>{t('mode.back.button')}</button>
+            </div>
+          </section>
+          <section className="panel stack">
+            <h2>{t('mode.reports.title', { count: e.reports.length })}</h2>
+            <ReportList reports={e.reports} />
+          </section>
+          <section className="panel stack">
+            <h2>{t('mode.latestLog')} <a className="small" href="#/log">{t('mode.allLog')}</a></h2>
+            <LogList entries={s.log} compact />
+          </section>
+        </div>
       </div>
     );
-  }
-
-  const e = s.emergency;
   return (
-    <div className="mode-screen mode-columns emergency">
-      <div className="stack">
-        <DeadlineBoard deadlines={e.deadlines} reports={e.reports} />
-        <ActivationChecklist items={e.checklist} />
-      </div>
-      <div className="stack">
-        <section className="panel stack">
-          <h2>{t('mode.emergencyTitle')}</h2>
-          {noOperator}
-          <EmergencyFacts emergency={e} />
-          <div className="row">
-            <button className="primary" data-testid="open-positive" onClick={() => setOpen('positive')}>{t('mode.positive.button')}</button>
-            <button data-testid="open-correct-t0" onClick={() => setOpen('t0')}>{t('mode.t0.button')}</button>
-            <a className="button" href="#/print/briefing" data-testid="open-briefing">{t('mode.printBriefing')}</a>
-            <span className="spacer" />
-            <button className="danger" data-testid="open-switch-back" onClick={() => setOpen('back')}>{t('mode.back.button')}</button>
-          </div>
-        </section>
-        <section className="panel stack">
-          <h2>{t('mode.reports.title', { count: e.reports.length })}</h2>
-          <ReportList reports={e.reports} />
-        </section>
-        <section className="panel stack">
-          <h2>{t('mode.latestLog')} <a className="small" href="#/log">{t('mode.allLog')}</a></h2>
-          <LogList entries={s.log} compact />
-        </section>
-      </div>
-      {open === 'positive' && <SwitchDialog kind="positive" onClose={close} />}
-      {open === 'back' && <SwitchBackDialog onClose={close} />}
-      {open === 't0' && <CorrectT0Dialog t0={e.t0} onClose={close} />}
-    </div>
+    <>
+      {body}
+      {dialogs}
+    </>
   );
 }
