@@ -77,6 +77,13 @@ describe('平急转换 in Chromium against the browser host', () => {
     await expect.poll(() => page.getByTestId('deadline-chip').first().textContent()).toContain('网络直报');
     await screenshot(page, 'mode-emergency');
 
+    // The command structure was activated from the template: the command screen shows it with phones.
+    await go(page, '/command');
+    await expect.poll(() => page.getByTestId('command-snapshot').textContent()).toContain('吴指挥');
+    await expect.poll(() => page.getByTestId('command-snapshot').textContent()).toContain('13900000002');
+    await screenshot(page, 'mode-command-snapshot');
+    await go(page, '/mode');
+
     // Mark 网络直报 done: who and when are shown, and it drops to the bottom.
     await report.getByTestId('deadline-done').click();
     await report.getByTestId('deadline-done-confirm').click();

@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
-import { useModeStatus } from '../mode/queries';
+import { useEmergencyState } from '../mode/queries';
 import { useCommandTemplate } from './queries';
 import './command.css';
 import { LeadersEditor } from './LeadersEditor';
 import { WorkGroupEditor } from './WorkGroupEditor';
 import { BaobaoEditor } from './BaobaoEditor';
 import { ReadinessPanel } from './ReadinessPanel';
+import { CommandTables } from './CommandTables';
 
 /** 指挥体系: the command structure template, edited in routine times and activated at the switch. */
 export function CommandScreen() {
   const { t } = useTranslation();
   const template = useCommandTemplate();
-  const status = useModeStatus();
+  const state = useEmergencyState(0);
+  const snapshot = state.data?.commandSource === 'snapshot' ? state.data.command : null;
   const c = template.data;
   if (!c) return template.isError ? <ErrorMessage error={template.error} /> : <div>{t('app.loading')}</div>;
   return (
@@ -26,7 +28,15 @@ export function CommandScreen() {
         )}
         <a className="button" href="#/print/command" data-testid="print-command">{t('command.print')}</a>
       </div>
-      {status.data?.mode === 'emergency' && <div className="warning-box">{t('command.emergencyNote')}</div>}
+      {snapshot && (
+        <>
+          <div className="warning-box">{t('command.emergencyNote')}</div>
+          <section className="panel stack command-snapshot" data-testid="command-snapshot">
+            <h2>{t('command.snapshotTitle')}</h2>
+            <CommandTables command={snapshot} />
+          </section>
+        </>
+      )}
       <div className="command-columns">
         <div className="stack">
           <LeadersEditor leaders={c.leaders} />
