@@ -1,5 +1,5 @@
 import type { Db } from './open';
-import type { LogCategory, LogEntryDto } from '../../shared/api/log';
+import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
 import { operatorRefs } from './operators';
 
 /** The event log table (值班日志): append and query. Rows are never updated or deleted (triggers enforce it). */
@@ -11,6 +11,7 @@ export interface NewLogEntry {
   category: LogCategory;
   text: string;
   link?: { kind: string; id: number } | null;
+  ref?: LogRef | null;
   source: 'manual' | 'auto';
   method?: string | null;
   emergencyId: number | null;
@@ -21,8 +22,8 @@ export interface NewLogEntry {
 export function appendLog(db: Db, e: NewLogEntry): number {
   const info = db
     .prepare(
-      `INSERT INTO event_log (at, recorded_at, operator_id, category, text, link_kind, link_id, source, method, emergency_id, corrects_id, correction_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO event_log (at, recorded_at, operator_id, category, text, link_kind, link_id, source, method, emergency_id, corrects_id, correction_reason, ref_kind, ref_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       e.at,
@@ -37,6 +38,8 @@ export function appendLog(db: Db, e: NewLogEntry): number {
       e.emergencyId,
       e.correctsId ?? null,
       e.correctionReason ?? null,
+      e.ref?.kind ?? null,
+      e.ref?.text ?? null,
     );
   return Number(info.lastInsertRowid);
 }
@@ -44,6 +47,7 @@ export function appendLog(db: Db, e: NewLogEntry): number {
 interface LogRow {
   id: number;
   at: number;
+  recorded_at: number;
   operator_id: number | null;
   category: LogCategory;
   text: string;
@@ -53,6 +57,10 @@ interface LogRow {
   method: string | null;
   emergency_id: number | null;
   corrects_id: number | null;
+  correction_reason: string | null;
+  ref_kind: LogRef['kind'] | null;
+  ref_text: string | null;
+  team_name: string | null;
   corrected_by: number | null;
 }
 
@@ -67,7 +75,9 @@ export interface LogQuery {
   offset?: number;
 }
 
-const select = `SELECT l.id, l.at, l.operator_id, l.category, l.text, l.link_kind, l.link_id, l.source, l.method, l.emergency_id, l.corrects_id,
+const select = `SELECT l.id, l.at, l.recorded_at, l.operator_id, l.category, l.text, l.link_kind, l.link_id, l.source, l.method, l.emergency_id,
+  l.corrects_id, l.correction_reason, l.ref_kind, l.ref_text,
+  (SELECT t.name FROM sampling_team t WHERE l.link_kind = 'team' AND t.id = l.link_id) AS team_name,
   (SELECT MAX(c.id) FROM event_log c WHERE c.corrects_id = l.id) AS corrected_by
   FROM event_log l`;
 
@@ -83,8 +93,8 @@ function where(q: LogQuery): { sql: string; params: unknown[] } {
   if (q.emergencyId !== undefined) (parts.push('l.emergency_id = ?'), params.push(q.emergencyId));
   if (q.search) {
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(`(l.text LIKE ? ESCAPE '\\' OR l.operator_id IN (SELECT id FROM operator WHERE name LIKE ? ESCAPE '\\'))`);
-    params.push(like, like);
+    parts.push(`(l.text LIKE ? ESCAPE '\\' OR l.ref_text LIKE ? ESCAPE '\\' OR l.operator_id IN (SELECT id FROM operator WHERE name LIKE ? ESCAPE '\\'))`);
+    params.push(like, like, like);
   }
   if (q.hideCorrected) parts.push('NOT EXISTS (SELECT 1 FROM event_log c WHERE c.corrects_id = l.id)');
   return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
@@ -126,14 +136,18 @@ function toDtos(db: Db, rows: LogRow[]): LogEntryDto[] {
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
+    recordedAt: r.recorded_at,
     operator: who(r.operator_id),
     category: r.category,
     text: r.text,
     link: r.link_kind && r.link_id ? ({ kind: r.link_kind, id: r.link_id } as LogEntryDto['link']) : null,
+    linkLabel: r.team_name,
+    ref: r.ref_kind && r.ref_text ? { kind: r.ref_kind, text: r.ref_text } : null,
     source: r.source,
     method: r.method,
     emergencyId: r.emergency_id,
     correctsId: r.corrects_id,
+    correctionReason: r.correction_reason,
     correctedById: r.corrected_by,
   }));
 }

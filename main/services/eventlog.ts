@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { LogCategory, LogEntryDto } from '../../shared/api/log';
+import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
 import { formatShanghai } from '../../shared/domain/shanghai-time';
 import * as q from '../db/eventlog';
 import { deskOperatorRef } from '../db/operators';
@@ -52,10 +52,17 @@ export function writeLog(
 export function addLogEntry(
   ctx: AppContext,
   operatorId: number,
-  input: { category: LogCategory; text: string; link?: { kind: string; id: number } | null; at?: number },
+  input: { category: LogCategory; text: string; link?: { kind: string; id: number } | null; ref?: LogRef | null; at?: number },
 ): LogEntryDto {
   const now = ctx.now();
-  if (input.at !== undefined && input.at > now + 60_000) throw new AppError('invalid_input', 'at: 日志时间不能晚于现在。');
+  // A minute of slack for a clock picked to the minute in the form.
+  if (input.at !== undefined && input.at > now + 60_000) {
+    throw new AppError('invalid_input', `at: 事件时间 ${formatShanghai(input.at)} 不能晚于现在（${formatShanghai(now)}）。`);
+  }
+  if (input.link && input.ref) throw new AppError('invalid_input', 'link: 一条日志只能关联一个对象（队伍，或手写的风险区/采样点）。');
+  if (input.link?.kind === 'team' && !ctx.db.prepare('SELECT 1 FROM sampling_team WHERE id = ?').get(input.link.id)) {
+    throw new AppError('invalid_input', `link: 找不到采样队伍 (id ${input.link.id})。`);
+  }
   const id = q.appendLog(ctx.db, {
     at: input.at ?? now,
     recordedAt: now,
@@ -63,6 +70,7 @@ export function addLogEntry(
     category: input.category,
     text: input.text,
     link: input.link ?? null,
+    ref: input.ref ?? null,
     source: 'manual',
     emergencyId: currentEmergencyId(ctx),
   });
@@ -84,6 +92,7 @@ export function correctLogEntry(ctx: AppContext, operatorId: number, input: { id
       category: old.category,
       text: input.text,
       link: old.link,
+      ref: old.ref,
       source: 'manual',
       emergencyId: old.emergencyId,
       correctsId: old.id,
@@ -110,9 +119,19 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const refNames: Record<LogRef['kind'], string> = { area: '风险区', site: '采样点' };
+
+/** 关联 in Chinese: 采样队伍 第一采样队, 风险区（手写）xx, or kind#id for records without a name here. */
+function linkText(r: LogEntryDto): string {
+  if (r.ref) return `${refNames[r.ref.kind]}（手写）${r.ref.text}`;
+  if (!r.link) return '';
+  if (r.link.kind === 'team') return `采样队伍 ${r.linkLabel ?? `#${r.link.id}`}`;
+  return `${r.link.kind}#${r.link.id}`;
+}
+
 export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' | 'offset'>) {
   const { rows } = q.queryLog(ctx.db, { ...filter, limit: MAX_EXPORT_ROWS, offset: 0 });
-  const header = ['编号', '时间', '值班员', '类别', '内容', '关联', '来源', '更正了', '已被更正为'];
+  const header = ['编号', '时间', '值班员', '类别', '内容', '关联', '来源', '更正了', '已被更正为', '更正原因', '记录时间'];
   const lines = [header.map(csvCell).join(',')];
   for (const r of [...rows].reverse()) {
     lines.push(
@@ -122,10 +141,12 @@ export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' |
         r.operator?.name ?? '',
         logCategoryNames[r.category],
         r.text,
-        r.link ? `${r.link.kind}#${r.link.id}` : '',
+        linkText(r),
         r.source === 'manual' ? '手工' : '自动',
         r.correctsId !== null ? `#${r.correctsId}` : '',
         r.correctedById !== null ? `#${r.correctedById}` : '',
+        r.correctionReason ?? '',
+        formatShanghai(r.recordedAt, true),
       ]
         .map(csvCell)
         .join(','),

@@ -30,19 +30,36 @@ export const manualLogCategories = ['note', 'call', 'instruction', 'report', 'ar
 export const logLinkKinds = ['area', 'site', 'team', 'community', 'compound', 'venue', 'report', 'deadline'] as const;
 export const logLink = z.object({ kind: z.enum(logLinkKinds), id: z.number().int().positive() });
 
+/** Risk areas and sampling sites are not records of the app yet: an entry names them in free text. */
+export const logRefKinds = ['area', 'site'] as const;
+export const logRef = z.object({
+  kind: z.enum(logRefKinds),
+  text: z.string().trim().min(1, '关联的风险区或采样点名称不能为空').max(200, '关联名称最多 200 字'),
+});
+export type LogRef = z.infer<typeof logRef>;
+
 export const logEntryDto = z.object({
   id: z.number().int(),
+  /** When it happened (a hand entry may name an earlier time). */
   at: z.number(),
+  /** When it was written. */
+  recordedAt: z.number(),
   operator: operatorRef.nullable(),
   category: logCategory,
   text: z.string(),
   link: logLink.nullable(),
+  /** The linked record's name when the app knows it (a sampling team). */
+  linkLabel: z.string().nullable(),
+  /** A risk area or a site named by hand. */
+  ref: logRef.nullable(),
   source: z.enum(['manual', 'auto']),
   /** The API method that wrote an automatic entry. */
   method: z.string().nullable(),
   emergencyId: z.number().int().nullable(),
   /** This entry corrects that one. */
   correctsId: z.number().int().nullable(),
+  /** Why the entry it corrects was wrong (corrections only). */
+  correctionReason: z.string().nullable(),
   /** The newest entry correcting this one (it is superseded). */
   correctedById: z.number().int().nullable(),
 });
@@ -69,8 +86,10 @@ export const logMethods = {
     z.object({
       category: z.enum(manualLogCategories),
       text: z.string().trim().min(1, '日志内容不能为空').max(4000),
+      /** A sampling team (checked to exist) or another record of the app. */
       link: logLink.nullable().optional(),
-      /** When it happened, if earlier than now (e.g. a call taken while away from the keyboard). */
+      ref: logRef.nullable().optional(),
+      /** When it happened, if earlier than now (e.g. a call taken while away from the keyboard); never in the future. */
       at: z.number().int().positive().optional(),
     }),
     logEntryDto,

@@ -70,9 +70,49 @@ describe('event log', () => {
     expect(out.fileName).toBe('值班日志-202207101001.csv');
     expect(out.csv.charCodeAt(0)).toBe(0xfeff);
     const lines = out.csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('编号,时间,值班员,类别,内容,关联,来源,更正了,已被更正为');
-    expect(lines[1]).toMatch(/^\d+,2022-07-10 10:00:00,王值班,值班记录,"多行\n内容，含逗号和""引号""",,手工,,$/);
+    expect(lines[0]).toBe('编号,时间,值班员,类别,内容,关联,来源,更正了,已被更正为,更正原因,记录时间');
+    expect(lines[1]).toMatch(/^\d+,2022-07-10 10:00:00,王值班,值班记录,"多行\n内容，含逗号和""引号""",,手工,,,,2022-07-10 10:00:00$/);
     expect(lines[2]).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
+  });
+});
+
+describe('event time, links and correction reasons', () => {
+  test('an entry may name an earlier event time (kept apart from when it was written), never a future one', async () => {
+    t.clock.now += 2 * HOUR;
+    const e = await t.ok('addLogEntry', { category: 'call', text: '社区来电：发现一名黄码人员', at: START + 30 * MIN });
+    expect(e).toMatchObject({ at: START + 30 * MIN, recordedAt: START + 2 * HOUR });
+    const list = await t.ok('listLogEntries', { categories: ['call'] });
+    expect(list.rows[0]).toMatchObject({ at: START + 30 * MIN, recordedAt: START + 2 * HOUR });
+    const future = await t.fail('addLogEntry', { category: 'call', text: '明天的事', at: t.clock.now + 2 * MIN });
+    expect(future).toMatchObject({ code: 'invalid_input' });
+    expect(future.message).toBe('at: 事件时间 2022-07-10 12:02 不能晚于现在（2022-07-10 12:00）。');
+  });
+
+  test('a link to a sampling team shows the team name; a risk area or site is named by hand; both survive a correction', async () => {
+    const teamId = Number(
+      t.app.ctx.db.prepare("INSERT INTO sampling_team (code, name, updated_at) VALUES ('T03', '第三采样队', ?)").run(START).lastInsertRowid,
+    );
+    const team = await t.ok('addLogEntry', { category: 'testing', text: '第三队到达桂花小区', link: { kind: 'team', id: teamId } });
+    expect(team).toMatchObject({ link: { kind: 'team', id: teamId }, linkLabel: '第三采样队', ref: null });
+    t.clock.now += MIN;
+    const area = await t.ok('addLogEntry', { category: 'area', text: '划定高风险区', ref: { kind: 'area', text: ' 桂花小区 5 栋 ' } });
+    expect(area).toMatchObject({ link: null, linkLabel: null, ref: { kind: 'area', text: '桂花小区 5 栋' } });
+    expect((await t.ok('listLogEntries', { search: '5 栋' })).rows.map((r) => r.id)).toEqual([area.id]);
+
+    expect((await t.fail('addLogEntry', { category: 'testing', text: 'x', link: { kind: 'team', id: 999 } })).message).toBe('link: 找不到采样队伍 (id 999)。');
+    expect((await t.fail('addLogEntry', { category: 'area', text: 'x', ref: { kind: 'area', text: '  ' } })).message).toMatch(/ref\.text: 关联的风险区或采样点名称不能为空/);
+    expect((await t.fail('addLogEntry', { category: 'area', text: 'x', ref: { kind: 'compound', text: 'y' } })).code).toBe('invalid_input');
+
+    t.clock.now += MIN;
+    const fix = await t.ok('correctLogEntry', { id: area.id, text: '划定高风险区（含 6 栋）', reason: '漏了 6 栋' });
+    expect(fix).toMatchObject({ ref: { kind: 'area', text: '桂花小区 5 栋' }, correctionReason: '漏了 6 栋', correctsId: area.id });
+    const chain = await t.ok('getLogEntryHistory', { id: fix.id });
+    expect(chain.map((c) => c.correctionReason)).toEqual([null, '漏了 6 栋']);
+
+    const csv = (await t.ok('exportLogCsv', { categories: ['testing', 'area'] })).csv.slice(1).split('\r\n');
+    expect(csv[1]).toContain(',采样队伍 第三采样队,');
+    expect(csv[2]).toContain(',风险区（手写）桂花小区 5 栋,');
+    expect(csv[3]).toContain(',漏了 6 栋,');
   });
 });
 

@@ -7,7 +7,7 @@ import { migrations } from '../../main/db/migrations';
 import { listBackups } from '../../main/db/backup';
 
 /**
- * Migrations 002-007 (issue 4), each run on a database of the previous version holding data:
+ * Migrations 002-008 (issue 4), each run on a database of the previous version holding data:
  * the data survives, the new tables take rows, their CHECK constraints hold, a backup was taken first.
  */
 
@@ -87,6 +87,19 @@ const checks: Record<number, (db: Db) => void> = {
     expect(JSON.parse((db.prepare('SELECT shifts FROM duty_config').get() as { shifts: string }).shifts).map((s: { key: string }) => s.key)).toEqual(['day', 'night']);
     expect(() => db.prepare("INSERT INTO duty_shift (date, shift_key, updated_at) VALUES ('10/07/2022', 'day', 1)").run()).toThrow(/CHECK/);
   },
+  8: (db) => {
+    // The log entry written at version 4 keeps its text and has no hand-written reference.
+    expect(db.prepare('SELECT text, ref_kind, ref_text FROM event_log').get()).toEqual({ text: '切换到应急状态', ref_kind: null, ref_text: null });
+    db.prepare("INSERT INTO event_log (at, recorded_at, category, text, source, ref_kind, ref_text) VALUES (1, 2, 'area', '划定高风险区', 'manual', 'area', '桂花小区 5 栋')").run();
+    const add = (kind: string | null, text: string | null) => () =>
+      db.prepare("INSERT INTO event_log (at, recorded_at, category, text, source, ref_kind, ref_text) VALUES (1, 1, 'note', 'x', 'manual', ?, ?)").run(kind, text);
+    expect(add('compound', 'x')).toThrow(/CHECK/);
+    expect(add('site', null)).toThrow(/CHECK/);
+    expect(add(null, '孤立的文字')).toThrow(/CHECK/);
+    expect(add('site', '  ')).toThrow(/CHECK/);
+    // Still append-only after the new columns.
+    expect(() => db.prepare("UPDATE event_log SET ref_text = '改'").run()).toThrow(/append-only/);
+  },
 };
 
 function v1Street(dir: string): string {
@@ -106,7 +119,7 @@ function expectV1DataIntact(db: Db) {
 }
 
 describe('issue 4 migrations', () => {
-  test.each([2, 3, 4, 5, 6, 7])('migration %i runs on a database of the version before it, holding data', (version) => {
+  test.each([2, 3, 4, 5, 6, 7, 8])('migration %i runs on a database of the version before it, holding data', (version) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig-'));
     dirs.push(dir);
     const file = v1Street(dir);
@@ -125,6 +138,7 @@ describe('issue 4 migrations', () => {
       if (v === 4) expect((db.prepare('SELECT COUNT(*) AS n FROM event_log').get() as { n: number }).n).toBe(1);
       if (v === 5) expect(db.prepare("SELECT name FROM command_leader WHERE role = 'commander'").get()).toEqual({ name: '吴书记' });
       if (v === 6) expect((db.prepare('SELECT COUNT(*) AS n FROM checklist_item').get() as { n: number }).n).toBe(1);
+      if (v === 7) expect(db.prepare('SELECT date, shift_key FROM duty_shift').get()).toEqual({ date: '2022-07-10', shift_key: 'day' });
     }
     checks[version](db);
     expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes(`before-migration-v${version - 1}`))).toBe(true);
