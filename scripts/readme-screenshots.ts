@@ -30,7 +30,7 @@ async function main() {
     const { page } = await newPage(browser);
     const shot = async (route: string, name: string, ready: string) => {
       await page.evaluate((r) => (window.location.hash = r), route);
-      await page.locator(ready).first().waitFor();
+      await page.locator(ready).first().waitFor({ state: 'attached' });
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(out, `${name}.png`) });
     };
