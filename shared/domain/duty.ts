@@ -13,7 +13,7 @@ export function shiftPeopleProblems(p: ShiftPeople, minMembers: number): string[
   const problems: string[] = [];
   const members = p.members.filter((m) => m.name.trim());
   if (!p.leader && members.length === 0) return ['班次没有安排任何人：须有带班领导和值班员。'];
-  if (!p.leader) problems.push('班次缺少带班领导（领导带班）。');
+  if (!p.leader) problems.push('班次没有带班领导（领导带班）：请填写带班领导。');
   if (members.length < minMembers) problems.push(`班次至少需要 ${minMembers} 名值班员，现有 ${members.length} 名。`);
   const seen = new Set<string>();
   for (const name of [...(p.leader ? [p.leader.name] : []), ...members.map((m) => m.name)].map((n) => n.trim())) {
@@ -41,6 +41,38 @@ export function shiftDefProblems(defs: ShiftDefDto[]): string[] {
     keys.add(d.key);
     names.add(d.name);
   }
+  return [...problems, ...coverageProblems(defs)];
+}
+
+const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const fromMinute = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** 24-hour duty: the shifts of a day together cover every minute once, no hole and no overlap. */
+function coverageProblems(defs: Pick<ShiftDefDto, 'name' | 'start' | 'end'>[]): string[] {
+  const count = new Array<number>(1440).fill(0);
+  for (const d of defs) {
+    const start = toMinute(d.start);
+    const length = (toMinute(d.end) - start + 1440) % 1440 || 1440;
+    for (let i = 0; i < length; i++) count[(start + i) % 1440]++;
+  }
+  // Report each run of uncovered or doubly covered minutes as a time range.
+  const runs = (bad: (n: number) => boolean): string[] => {
+    if (count.every(bad)) return ['00:00—24:00'];
+    const out: string[] = [];
+    // A run starts where the minute before it is fine (runs may wrap past midnight).
+    for (let m = 0; m < 1440; m++) {
+      if (!bad(count[m]) || bad(count[(m + 1439) % 1440])) continue;
+      let e = m;
+      while (bad(count[e % 1440])) e++;
+      out.push(`${fromMinute(m)}—${fromMinute(e % 1440)}`);
+    }
+    return out;
+  };
+  const holes = runs((n) => n === 0);
+  const overlaps = runs((n) => n > 1);
+  const problems: string[] = [];
+  if (holes.length) problems.push(`24 小时值班不能有空档：${holes.join('、')} 没有班次。`);
+  if (overlaps.length) problems.push(`班次时间重叠：${overlaps.join('、')} 有两个以上班次。`);
   return problems;
 }
 

@@ -23,7 +23,7 @@ describe('duty roster', () => {
     const nobody = await t.fail('saveDutyShift', shift('2022-07-11', 'day', null, []));
     expect(nobody).toMatchObject({ code: 'invalid_input', message: '2022-07-11 白班：班次没有安排任何人：须有带班领导和值班员。' });
     const noLeader = await t.fail('saveDutyShift', shift('2022-07-11', 'day', null, ['李四']));
-    expect(noLeader.message).toBe('2022-07-11 白班：班次缺少带班领导（领导带班）。');
+    expect(noLeader.message).toBe('2022-07-11 白班：班次没有带班领导（领导带班）：请填写带班领导。');
     const twice = await t.fail('saveDutyShift', shift('2022-07-11', 'day', '张书记', ['李四', '李四']));
     expect(twice.message).toBe('2022-07-11 白班：李四 在同一班次出现了两次。');
     const leaderTwice = await t.fail('saveDutyShift', shift('2022-07-11', 'day', '张书记', ['张书记']));

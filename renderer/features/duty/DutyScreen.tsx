@@ -7,6 +7,7 @@ import { addDays, mondayOf, monthOf, today } from './dates';
 import { useDutyRoster } from './queries';
 import { DutyWeekGrid } from './DutyWeekGrid';
 import { ShiftEditor } from './ShiftEditor';
+import { DutyConfigEditor } from './DutyConfigEditor';
 import './duty.css';
 
 /** 值班表: a week of shifts with the leader on each (领导带班); print the week or the month; the desk's operators. */
@@ -14,6 +15,7 @@ export function DutyScreen() {
   const { t } = useTranslation();
   const [monday, setMonday] = useState(() => mondayOf(today()));
   const [editing, setEditing] = useState<DutyShiftDto | null>(null);
+  const [configuring, setConfiguring] = useState(false);
   const roster = useDutyRoster('week', monday);
   const r = roster.data;
   return (
@@ -25,6 +27,7 @@ export function DutyScreen() {
         <button onClick={() => setMonday(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
         <button onClick={() => setMonday(mondayOf(today()))}>{t('duty.thisWeek')}</button>
         <span className="spacer" />
+        <button onClick={() => setConfiguring(true)} data-testid="open-duty-config">{t('duty.config.open')}</button>
         <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
         <a className="button" href={`#/print/duty?month=${monthOf(monday)}`} data-testid="print-duty-month">{t('duty.printMonth')}</a>
       </div>
@@ -40,6 +43,7 @@ export function DutyScreen() {
         </section>
       )}
       <OperatorsPanel />
+      {configuring && <DutyConfigEditor onClose={() => setConfiguring(false)} />}
       {editing && r && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
     </div>
   );

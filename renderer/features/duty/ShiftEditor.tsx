@@ -32,8 +32,8 @@ export function ShiftEditor({ shift, minMembers, onClose }: { shift: DutyShiftDt
       call('saveDutyShift', {
         date: shift.date,
         shiftKey: shift.shiftKey,
-        // An empty leader goes to the server as an empty name so it answers with its own message.
-        leader: toInput(leader) ?? { name: '' },
+        // No leader goes as null: the server answers in its own words (…没有带班领导…), not the schema's "姓名不能为空".
+        leader: toInput(leader),
         members: members.map(toInput).filter((m): m is NonNullable<typeof m> => m !== null),
       }),
     onSuccess: done,

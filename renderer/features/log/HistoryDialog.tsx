@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
 import { Dialog } from '../mode/Dialog';
+import { EntryLink } from './EntryLink';
 
 /** The chain of an entry and its corrections, oldest first. */
 export function HistoryDialog({ id, onClose }: { id: number; onClose: () => void }) {
@@ -17,9 +18,11 @@ export function HistoryDialog({ id, onClose }: { id: number; onClose: () => void
         {(history.data ?? []).map((e, i) => (
           <li key={e.id} className={e.correctedById !== null ? 'superseded' : 'current'}>
             <div className="muted small">
-              #{e.id} · {formatDateTime(e.at)} · {e.operator?.name ?? '—'} {i === 0 ? t('log.original') : t('log.corrects', { id: e.correctsId })}
+              #{e.id} · {formatDateTime(e.recordedAt)} · {e.operator?.name ?? '—'} {i === 0 ? t('log.original') : t('log.corrects', { id: e.correctsId })}
+              {i === 0 && <> · {t('log.eventTime')} {formatDateTime(e.at)} <EntryLink entry={e} /></>}
             </div>
-            <div>{e.text}</div>
+            {e.correctionReason !== null && <div className="small log-reason" data-testid="log-history-reason">{t('log.reasonShown', { reason: e.correctionReason })}</div>}
+            <div className="log-chain-text">{e.text}</div>
           </li>
         ))}
       </ol>

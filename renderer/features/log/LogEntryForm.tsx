@@ -4,20 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { manualLogCategories } from '../../../shared/api/log';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { refreshDeskData } from '../mode/queries';
+import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
 type ManualCategory = (typeof manualLogCategories)[number];
 
-/** Add an entry by hand: category and text; the time and the operator are recorded by the desk. */
+/**
+ * Add an entry by hand: category and text; optionally when it happened (earlier than now) and what it concerns
+ * (a sampling team, or a risk area or site named by hand). The operator and the time of writing are recorded by the desk.
+ */
 export function LogEntryForm() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [category, setCategory] = useState<ManualCategory>('note');
   const [text, setText] = useState('');
+  const [eventTime, setEventTime] = useState('');
+  const [link, setLink] = useState<LinkForm>(emptyLink);
   const add = useMutation({
-    mutationFn: () => call('addLogEntry', { category, text }),
+    mutationFn: () => {
+      const at = eventTime ? fromDateTimeLocal(eventTime) : undefined;
+      return call('addLogEntry', { category, text, ...(at !== undefined && !Number.isNaN(at) ? { at } : {}), ...linkInput(link) });
+    },
     onSuccess: () => {
       setText('');
+      setEventTime('');
+      setLink(emptyLink);
       void refreshDeskData(qc);
     },
   });
@@ -33,6 +45,15 @@ export function LogEntryForm() {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add.mutate();
           }} />
         <button className="primary" disabled={add.isPending} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
+      </div>
+      <div className="row log-form-extra">
+        <div className="field">
+          <label htmlFor="log-event-time">{t('log.eventTime')}</label>
+          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(Date.now())}
+            onChange={(e) => setEventTime(e.target.value)} data-testid="log-event-time" />
+          <span className="muted small">{t('log.eventTimeHint')}</span>
+        </div>
+        <LinkFields value={link} onChange={setLink} />
       </div>
       <ErrorMessage error={add.error} />
     </div>

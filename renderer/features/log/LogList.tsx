@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntryDto } from '../../../shared/api/log';
 import { formatDateTime } from '../../print/format';
+import { EntryLink } from './EntryLink';
 import './log.css';
 
 /**
@@ -30,13 +31,20 @@ export function LogList({ entries, compact, onCorrect, onHistory }: {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} className={e.correctedById !== null ? 'superseded' : ''} data-testid="log-row">
-            <td className="nowrap">{compact ? formatDateTime(e.at).slice(5) : formatDateTime(e.at)}</td>
+            <td className="nowrap">
+              {compact ? formatDateTime(e.at).slice(5) : formatDateTime(e.at)}
+              {/* A hand entry dated earlier than it was written says when it was written. */}
+              {!compact && e.recordedAt - e.at >= 60_000 && (
+                <div className="muted small" data-testid="log-recorded-at">{t('log.recordedAt', { at: formatDateTime(e.recordedAt) })}</div>
+              )}
+            </td>
             {!compact && <td className="muted">{e.id}</td>}
             <td>{e.operator?.name ?? '—'}</td>
             <td><span className={`badge log-cat cat-${e.category}`}>{t(`log.categories.${e.category}`)}</span></td>
             <td className="wrap log-text">
               {e.correctsId !== null && <span className="badge correction">{t('log.corrects', { id: e.correctsId })}</span>}
               <span className="log-body">{e.text}</span>
+              {' '}<EntryLink entry={e} />
               {e.correctedById !== null && <span className="muted small"> {t('log.correctedBy', { id: e.correctedById })}</span>}
             </td>
             {!compact && (
