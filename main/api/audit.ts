@@ -24,9 +24,10 @@ type Rules = { [M in MethodName]?: Rule<M> | 'self' };
 
 const readPrefix = /^(get|list|search|describe|preview|export|check|find|print|count)[A-Z]/;
 
-const nameOf = (table: 'community' | 'compound' | 'venue' | 'duty_shift' | 'checklist_template_item') => (ctx: AppContext, i: { id: number }) => {
+const nameOf = (table: 'community' | 'grid' | 'compound' | 'venue' | 'duty_shift' | 'checklist_template_item') => (ctx: AppContext, i: { id: number }) => {
   const sql: Record<typeof table, string> = {
     community: "SELECT name || '（' || code || '）' AS n FROM community WHERE id = ?",
+    grid: "SELECT g.name || '（' || g.code || '），' || c.name AS n FROM grid g JOIN community c ON c.id = g.community_id WHERE g.id = ?",
     compound: "SELECT name || '（' || code || '）' AS n FROM compound WHERE id = ?",
     venue: "SELECT name || '（' || code || '）' AS n FROM venue WHERE id = ?",
     duty_shift: "SELECT date || ' ' || shift_key AS n FROM duty_shift WHERE id = ?",
@@ -59,13 +60,16 @@ export const auditRules: Rules = {
   loadDemoStreet: { category: 'data', text: (_i, o) => `载入示例街道：${o.communities} 个社区、${o.compounds} 个小区、${o.venues} 个重点场所` },
   saveCommunity: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}社区：${o.name}（${o.code}）` },
   deleteCommunity: { category: 'data', before: nameOf('community'), text: (_i, _o, b) => `删除社区：${b}（含其网格、小区和居民）` },
+  saveGrid: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}网格：${o.name}（${o.code}），${o.communityName}` },
+  deleteGrid: { category: 'data', before: nameOf('grid'), text: (_i, _o, b) => `删除网格：${b}（其小区保留，不再属于网格）` },
   saveCompound: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}小区：${o.name}（${o.code}），${o.communityName}，居民 ${o.residents} 人` },
   deleteCompound: { category: 'data', before: nameOf('compound'), text: (_i, _o, b) => `删除小区：${b}（含其居民）` },
   saveVenue: { category: 'data', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}重点场所：${o.name}（${o.code}）` },
   deleteVenue: { category: 'data', before: nameOf('venue'), text: (_i, _o, b) => `删除重点场所：${b}` },
   commitImport: {
     category: 'data',
-    text: (i, o) => `导入${importKinds[i.kind] ?? i.kind}：文件 ${i.fileName}，${o.rowsIn} 行，新增 ${o.inserted}、更新 ${o.updated}`,
+    text: (i, o) =>
+      `导入${importKinds[i.kind] ?? i.kind}：文件 ${i.fileName}，${o.rowsIn} 行，新增 ${o.inserted}、更新 ${o.updated}${o.gridsCreated ? `，新建网格 ${o.gridsCreated}` : ''}`,
   },
 
   // operators and desk
@@ -138,6 +142,11 @@ export function beginAudit(ctx: AppContext, method: MethodName, input: unknown):
   }
   return {
     commit(output) {
+      // An async method (commitImport) hands over its promise: log what it answers once it has answered.
+      if (output instanceof Promise) {
+        void output.then((value) => this.commit(value), () => undefined);
+        return;
+      }
       try {
         if (!ctx.db.open) return;
         const text = rule ? rule.text(input as never, output as never, before) : `调用 ${method}`;

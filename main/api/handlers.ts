@@ -29,11 +29,9 @@ export const handlers = {
   listCommunities: (i, ctx) => q.listCommunities(ctx.db, i.search),
   saveCommunity: (i, ctx) => street.saveCommunity(ctx, i),
   deleteCommunity: (i, ctx) => street.deleteRow(ctx, 'community', i.id),
-  listGrids: (i, ctx) =>
-    (ctx.db.prepare('SELECT id, code, name, community_id AS communityId FROM grid WHERE (? IS NULL OR community_id = ?) ORDER BY code').all(
-      i.communityId ?? null,
-      i.communityId ?? null,
-    ) as Output<'listGrids'>),
+  listGrids: (i, ctx) => q.listGrids(ctx.db, i),
+  saveGrid: (i, ctx) => street.saveGrid(ctx, i),
+  deleteGrid: (i, ctx) => street.deleteRow(ctx, 'grid', i.id),
   listCompounds: (i, ctx) => q.listCompounds(ctx.db, i),
   saveCompound: (i, ctx) => street.saveCompound(ctx, i),
   deleteCompound: (i, ctx) => street.deleteRow(ctx, 'compound', i.id),

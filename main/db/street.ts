@@ -1,6 +1,6 @@
 import type { Db } from './open';
 import type { AreaGeometry } from '../../shared/api/common';
-import type { CommunityDto, CompoundDto, TeamDto, VenueDto } from '../../shared/api/street';
+import type { CommunityDto, CompoundDto, GridDto, TeamDto, VenueDto } from '../../shared/api/street';
 import type { VenueType } from '../../shared/domain/venues';
 
 /** Queries for the street tables: street, community, grid, compound, venue, sampling teams. */
@@ -75,11 +75,38 @@ export function updateCommunity(db: Db, id: number, c: { code: string; name: str
   );
 }
 
-export function getGrid(db: Db, id: number) {
-  const r = db.prepare('SELECT id, code, name, community_id FROM grid WHERE id = ?').get(id) as
-    | { id: number; code: string; name: string; community_id: number }
-    | undefined;
-  return r ? { id: r.id, code: r.code, name: r.name, communityId: r.community_id } : null;
+const gridSelect = `
+  SELECT g.id, g.code, g.name, g.community_id AS communityId, c.name AS communityName,
+         (SELECT COUNT(*) FROM compound p WHERE p.grid_id = g.id) AS compounds
+  FROM grid g JOIN community c ON c.id = g.community_id`;
+
+export function listGrids(db: Db, q: { search?: string; communityId?: number }): GridDto[] {
+  const like = likeOf(q.search);
+  return db
+    .prepare(
+      `${gridSelect} WHERE (? IS NULL OR g.name LIKE ? ESCAPE '\\' OR g.code LIKE ? ESCAPE '\\') AND (? IS NULL OR g.community_id = ?)
+       ORDER BY g.code`,
+    )
+    .all(like, like, like, q.communityId ?? null, q.communityId ?? null) as GridDto[];
+}
+
+export function getGrid(db: Db, id: number): GridDto | null {
+  return (db.prepare(`${gridSelect} WHERE g.id = ?`).get(id) as GridDto | undefined) ?? null;
+}
+
+export interface GridFields {
+  code: string;
+  name: string;
+  communityId: number;
+}
+
+export function insertGrid(db: Db, g: GridFields, now: number): number {
+  const info = db.prepare('INSERT INTO grid (code, name, community_id, updated_at) VALUES (?, ?, ?, ?)').run(g.code, g.name, g.communityId, now);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateGrid(db: Db, id: number, g: GridFields, now: number) {
+  db.prepare('UPDATE grid SET code = ?, name = ?, community_id = ?, updated_at = ? WHERE id = ?').run(g.code, g.name, g.communityId, now, id);
 }
 
 interface CompoundRow {
@@ -169,7 +196,13 @@ interface VenueRow {
   compound_id: number | null;
   address: string | null;
   contact: string | null;
+  community_name: string | null;
+  compound_name: string | null;
 }
+
+const venueSelect = `
+  SELECT v.*, c.name AS community_name, p.name AS compound_name
+  FROM venue v LEFT JOIN community c ON c.id = v.community_id LEFT JOIN compound p ON p.id = v.compound_id`;
 
 const toVenue = (r: VenueRow): VenueDto => ({
   id: r.id,
@@ -182,19 +215,22 @@ const toVenue = (r: VenueRow): VenueDto => ({
   compoundId: r.compound_id,
   address: r.address,
   contact: r.contact,
+  communityName: r.community_name,
+  compoundName: r.compound_name,
 });
 
 export function listVenues(db: Db, q: { search?: string; type?: VenueType; communityId?: number; limit?: number }) {
   const like = likeOf(q.search);
-  const where = `WHERE (? IS NULL OR name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\') AND (? IS NULL OR type = ?) AND (? IS NULL OR community_id = ?)`;
+  const where = `WHERE (? IS NULL OR v.name LIKE ? ESCAPE '\\' OR v.code LIKE ? ESCAPE '\\' OR v.address LIKE ? ESCAPE '\\')
+    AND (? IS NULL OR v.type = ?) AND (? IS NULL OR v.community_id = ?)`;
   const args = [like, like, like, like, q.type ?? null, q.type ?? null, q.communityId ?? null, q.communityId ?? null];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM venue ${where}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM venue ${where} ORDER BY code LIMIT ?`).all(...args, q.limit ?? 500) as VenueRow[];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM venue v ${where}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`${venueSelect} ${where} ORDER BY v.code LIMIT ?`).all(...args, q.limit ?? 500) as VenueRow[];
   return { total, rows: rows.map(toVenue) };
 }
 
 export function getVenue(db: Db, id: number): VenueDto | null {
-  const r = db.prepare('SELECT * FROM venue WHERE id = ?').get(id) as VenueRow | undefined;
+  const r = db.prepare(`${venueSelect} WHERE v.id = ?`).get(id) as VenueRow | undefined;
   return r ? toVenue(r) : null;
 }
 

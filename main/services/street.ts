@@ -1,14 +1,14 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError } from '../../shared/api/errors';
 import type { AreaGeometry, FeatureCollectionDto } from '../../shared/api/common';
-import type { StreetSummaryDto, VenueDto, CommunityDto, CompoundDto } from '../../shared/api/street';
+import type { StreetSummaryDto, VenueDto, CommunityDto, CompoundDto, GridDto } from '../../shared/api/street';
 import type { VenueType } from '../../shared/domain/venues';
 import { AreaIndex } from '../../shared/domain/spatial';
 import * as q from '../db/street';
 import type { Db } from '../db/open';
 import type { AppContext } from './context';
 
-/** Street data use cases: summary, map layers, and add / edit / delete of communities, compounds and venues. */
+/** Street data use cases: summary, map layers, and add / edit / delete of communities, grids, compounds and venues. */
 
 export function createStreet(ctx: AppContext, input: { code: string; name: string }) {
   if (q.getStreet(ctx.db)) throw new AppError('conflict', '数据库中已有街道，不能再创建。');
@@ -90,9 +90,31 @@ export function saveCommunity(ctx: AppContext, input: { id?: number; code: strin
   return q.getCommunity(ctx.db, id)!;
 }
 
-const tableLabel = { community: '社区', compound: '小区', venue: '场所' } as const;
+/**
+ * A grid belongs to one community. Moving a grid that still holds compounds to another community would leave
+ * them in a grid of a community they are not in, so that move is refused until the compounds are moved or unlinked.
+ */
+export function saveGrid(ctx: AppContext, input: q.GridFields & { id?: number }): GridDto {
+  const community = requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
+  const id = writeUnique('网格', input.code, () => {
+    if (input.id === undefined) return q.insertGrid(ctx.db, input, ctx.now());
+    const grid = requireRow(q.getGrid(ctx.db, input.id), '网格', input.id);
+    if (grid.communityId !== input.communityId && grid.compounds > 0) {
+      throw new AppError(
+        'conflict',
+        `网格 ${grid.name}（${grid.code}）有 ${grid.compounds} 个小区属于${grid.communityName}，不能改到${community.name}：请先调整这些小区的网格。`,
+      );
+    }
+    q.updateGrid(ctx.db, input.id, input, ctx.now());
+    return input.id;
+  });
+  return q.getGrid(ctx.db, id)!;
+}
 
-export function deleteRow(ctx: AppContext, table: 'community' | 'compound' | 'venue', id: number) {
+const tableLabel = { community: '社区', grid: '网格', compound: '小区', venue: '场所' } as const;
+
+/** Deletes one row. The schema's foreign keys decide what goes with it (a grid's compounds stay, unlinked). */
+export function deleteRow(ctx: AppContext, table: 'community' | 'grid' | 'compound' | 'venue', id: number) {
   const info = ctx.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
   if (info.changes === 0) throw new AppError('not_found', `找不到要删除的${tableLabel[table]} (id ${id})，可能已被删除。`);
   return { ok: true as const };
@@ -101,6 +123,7 @@ export function deleteRow(ctx: AppContext, table: 'community' | 'compound' | 've
 export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: number }): CompoundDto {
   requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
   if (input.elderly > input.residents) throw new AppError('invalid_input', `60岁以上人数 (${input.elderly}) 不能大于居民数 (${input.residents})。`);
+  if (input.households > input.residents) throw new AppError('invalid_input', `户数 (${input.households}) 不能大于居民数 (${input.residents})：每户至少一人。`);
   if (input.gridId != null) {
     const grid = requireRow(q.getGrid(ctx.db, input.gridId), '网格', input.gridId);
     if (grid.communityId !== input.communityId) throw new AppError('invalid_input', `网格 ${grid.name} (${grid.code}) 不属于所选社区。`);

@@ -39,6 +39,7 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
     f('name', '小区名称', true, ['name', '小区名称', '小区', '名称', 'compoundName']),
     f('communityCode', '社区编码', true, ['communityCode', '社区编码', '所属社区编码', '社区代码', 'community']),
     f('gridCode', '网格编码', false, ['gridCode', '网格编码', '网格代码', 'grid']),
+    f('gridName', '网格名称', false, ['gridName', '网格名称', '网格']),
     f('buildings', '楼栋数', false, ['buildings', '楼栋数', '楼栋', '栋数']),
     f('residents', '居民数', false, ['residents', '居民数', '人口数', '常住人口', '人数', 'population']),
     f('households', '户数', false, ['households', '户数', '住户数']),
@@ -114,6 +115,8 @@ export const importResultDto = z.object({
   updated: z.number().int().min(0),
   /** Residents import: register rows deleted for the compounds the file names (replaced by the file). */
   replacedResidents: z.number().int().min(0).optional(),
+  /** Compounds import: grids created under the compound's community for grid codes not yet known. */
+  gridsCreated: z.number().int().min(0).optional(),
 });
 export type ImportResultDto = z.infer<typeof importResultDto>;
 

@@ -6,6 +6,13 @@ import { venueTypeIds } from '../domain/venues';
 const code = z.string().trim().min(1, '编码不能为空').max(40);
 const name = z.string().trim().min(1, '名称不能为空').max(100);
 const count = z.number().int().min(0);
+/** A count typed by a user (residents, households ...): the message names the field and the rule in Chinese. */
+const countInput = (label: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .int({ error: `${label}须为不小于 0 的整数` })
+    .min(0, { error: `${label}须为不小于 0 的整数` })
+    .max(10_000_000, { error: `${label}不能大于 10000000` });
 
 export const communityDto = z.object({
   id: z.number().int(),
@@ -46,10 +53,20 @@ export const venueDto = z.object({
   compoundId: z.number().int().nullable(),
   address: z.string().nullable(),
   contact: z.string().nullable(),
+  communityName: z.string().nullable(),
+  compoundName: z.string().nullable(),
 });
 export type VenueDto = z.infer<typeof venueDto>;
 
-export const gridDto = z.object({ id: z.number().int(), code: z.string(), name: z.string(), communityId: z.number().int() });
+export const gridDto = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  communityId: z.number().int(),
+  communityName: z.string(),
+  compounds: count,
+});
+export type GridDto = z.infer<typeof gridDto>;
 
 export const teamDto = z.object({
   id: z.number().int(),
@@ -88,16 +105,17 @@ export type VenuePointsDto = z.infer<typeof venuePointsDto>;
 const listQuery = z.object({ search: z.string().optional(), communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const communityInput = z.object({ id: z.number().int().optional(), code, name, boundary: areaGeometry.nullable().optional() });
+export const gridInput = z.object({ id: z.number().int().optional(), code, name, communityId: z.number().int() });
 export const compoundInput = z.object({
   id: z.number().int().optional(),
   code,
   name,
   communityId: z.number().int(),
   gridId: z.number().int().nullable().optional(),
-  buildings: count.nullable().optional(),
-  residents: count,
-  households: count,
-  elderly: count,
+  buildings: countInput('楼栋数').nullable().optional(),
+  residents: countInput('居民数'),
+  households: countInput('户数'),
+  elderly: countInput('60岁以上人数'),
   boundary: areaGeometry.nullable().optional(),
 });
 export const venueInput = z.object({
@@ -124,7 +142,13 @@ export const streetMethods = {
   listCommunities: method('Communities with totals', z.object({ search: z.string().optional() }), z.array(communityDto)),
   saveCommunity: method('Add (no id) or edit a community', communityInput, communityDto),
   deleteCommunity: method('Delete a community with its grids, compounds and residents', idInput, okOutput),
-  listGrids: method('Grids', z.object({ communityId: z.number().int().optional() }), z.array(gridDto)),
+  listGrids: method(
+    'Grids with their community and compounds count, filtered by search text or community',
+    z.object({ search: z.string().optional(), communityId: z.number().int().optional() }),
+    z.array(gridDto),
+  ),
+  saveGrid: method('Add (no id) or edit a grid (网格) of a community', gridInput, gridDto),
+  deleteGrid: method('Delete a grid; its compounds stay, without a grid', idInput, okOutput),
   listCompounds: method('Compounds, filtered by search text or community', listQuery, z.object({ total: count, rows: z.array(compoundDto) })),
   saveCompound: method('Add (no id) or edit a compound', compoundInput, compoundDto),
   deleteCompound: method('Delete a compound with its residents', idInput, okOutput),

@@ -73,7 +73,7 @@ describe('import: the happy paths, one transaction per file, upsert by code', ()
     const c = await importFile(app, 'communities', '社区.geojson', communitiesGeoJson());
     expect(c).toEqual({ ok: true, value: { kind: 'communities', rowsIn: 2, inserted: 2, updated: 0 } });
     const p = await importFile(app, 'compounds', '小区.geojson', compoundsGeoJson());
-    expect(p).toEqual({ ok: true, value: { kind: 'compounds', rowsIn: 3, inserted: 3, updated: 0 } });
+    expect(p).toEqual({ ok: true, value: { kind: 'compounds', rowsIn: 3, inserted: 3, updated: 0, gridsCreated: 0 } });
     const v = await importFile(app, 'venues', '场所.geojson', venuesGeoJson());
     expect(v).toEqual({ ok: true, value: { kind: 'venues', rowsIn: 2, inserted: 2, updated: 0 } });
     const r = await importFile(app, 'residents', '台账.csv', residentsCsv());
@@ -115,7 +115,7 @@ describe('import: the happy paths, one transaction per file, upsert by code', ()
     await loadStreet();
     const changed = compoundsGeoJson().replace('幸福小区', '幸福小区（一期）');
     const r = await importFile(app, 'compounds', '小区.geojson', changed);
-    expect(r).toEqual({ ok: true, value: { kind: 'compounds', rowsIn: 3, inserted: 0, updated: 3 } });
+    expect(r).toEqual({ ok: true, value: { kind: 'compounds', rowsIn: 3, inserted: 0, updated: 3, gridsCreated: 0 } });
     expect(tableCounts(app).compound).toBe(3);
     expect(app.ctx.db.prepare("SELECT name FROM compound WHERE code = 'P01'").get()).toEqual({ name: '幸福小区（一期）' });
   });

@@ -301,3 +301,114 @@ describe('search text', () => {
     expect((await ok('listVenues', { search: '%' })).total).toBe(0);
   });
 });
+
+describe('grids (网格)', () => {
+  test('add, edit and delete a grid: the list shows its community and compounds; deleting leaves the compounds, unlinked', async () => {
+    const { east, west, a, b } = await buildStreet();
+    const g1 = await ok('saveGrid', { code: 'G01', name: '东苑一网格', communityId: east.id });
+    expect(g1).toMatchObject({ code: 'G01', name: '东苑一网格', communityId: east.id, communityName: '东苑社区', compounds: 0 });
+    await ok('saveGrid', { code: 'G02', name: '西苑一网格', communityId: west.id });
+    await ok('saveCompound', { ...a, gridId: g1.id });
+    await ok('saveCompound', { ...b, gridId: g1.id });
+    expect((await ok('listGrids', {})).map((g) => [g.code, g.compounds])).toEqual([['G01', 2], ['G02', 0]]);
+    expect((await ok('listGrids', { communityId: west.id })).map((g) => g.code)).toEqual(['G02']);
+    expect((await ok('listGrids', { search: '东苑' })).map((g) => g.code)).toEqual(['G01']);
+    expect((await ok('listGrids', { search: 'g02' })).map((g) => g.code)).toEqual(['G02']);
+    expect((await summary()).grids).toBe(2);
+
+    const renamed = await ok('saveGrid', { id: g1.id, code: 'G01', name: '桂花网格', communityId: east.id });
+    expect(renamed).toMatchObject({ name: '桂花网格', compounds: 2 });
+
+    await ok('deleteGrid', { id: g1.id });
+    expect((await ok('listGrids', {})).map((g) => g.code)).toEqual(['G02']);
+    const compounds = (await ok('listCompounds', { communityId: east.id })).rows;
+    expect(compounds.map((p) => [p.code, p.gridId])).toEqual([['P001', null], ['P002', null]]);
+    expect(await summary()).toMatchObject({ compounds: 3, grids: 1, residents: 2500 });
+    const log = app.ctx.db.prepare("SELECT text FROM event_log WHERE text LIKE '%网格%' ORDER BY id").all() as { text: string }[];
+    expect(log.map((l) => l.text)).toEqual([
+      '新增网格：东苑一网格（G01），东苑社区',
+      '新增网格：西苑一网格（G02），西苑社区',
+      '修改网格：桂花网格（G01），东苑社区',
+      '删除网格：桂花网格（G01），东苑社区（其小区保留，不再属于网格）',
+    ]);
+  });
+
+  test('a duplicate grid code is a conflict naming the code; unknown grid or community ids answer not_found', async () => {
+    const { east, west } = await buildStreet();
+    const g1 = await ok('saveGrid', { code: 'G01', name: '东苑一网格', communityId: east.id });
+    const dup = await fail('saveGrid', { code: 'G01', name: '又一个', communityId: west.id });
+    expect(dup.code).toBe('conflict');
+    expect(dup.message).toContain('G01');
+    const g2 = await ok('saveGrid', { code: 'G02', name: '西苑一网格', communityId: west.id });
+    expect((await fail('saveGrid', { id: g2.id, code: 'G01', name: '西苑一网格', communityId: west.id })).code).toBe('conflict');
+    expect((await fail('saveGrid', { id: 9999, code: 'G09', name: '无', communityId: east.id })).code).toBe('not_found');
+    const noCommunity = await fail('saveGrid', { code: 'G09', name: '无', communityId: 9999 });
+    expect(noCommunity.code).toBe('not_found');
+    expect(noCommunity.message).toContain('社区');
+    const gone = await fail('deleteGrid', { id: 9999 });
+    expect(gone.code).toBe('not_found');
+    expect(gone.message).toContain('网格');
+    expect((await fail('saveGrid', { code: ' ', name: '空', communityId: east.id })).message).toContain('编码不能为空');
+    expect((await ok('listGrids', {})).map((g) => [g.code, g.name])).toEqual([['G01', g1.name], ['G02', '西苑一网格']]);
+  });
+
+  test('a grid holding compounds cannot move to another community; an empty one can', async () => {
+    const { east, west, a } = await buildStreet();
+    const g1 = await ok('saveGrid', { code: 'G01', name: '东苑一网格', communityId: east.id });
+    await ok('saveCompound', { ...a, gridId: g1.id });
+    const moved = await fail('saveGrid', { id: g1.id, code: 'G01', name: '东苑一网格', communityId: west.id });
+    expect(moved.code).toBe('conflict');
+    expect(moved.message).toContain('1 个小区');
+    expect((await ok('listGrids', {}))[0].communityId).toBe(east.id);
+    await ok('saveCompound', { ...a, gridId: null });
+    expect((await ok('saveGrid', { id: g1.id, code: 'G01', name: '东苑一网格', communityId: west.id })).communityName).toBe('西苑社区');
+  });
+
+  test('deleting a community takes its grids with it', async () => {
+    const { east, west } = await buildStreet();
+    await ok('saveGrid', { code: 'G01', name: '东苑一网格', communityId: east.id });
+    await ok('saveGrid', { code: 'G02', name: '西苑一网格', communityId: west.id });
+    await ok('deleteCommunity', { id: east.id });
+    expect((await ok('listGrids', {})).map((g) => g.code)).toEqual(['G02']);
+  });
+});
+
+describe('venue names and count rules', () => {
+  test('a venue row names its compound and community (joined on the server)', async () => {
+    const { a } = await buildStreet();
+    const inside = await ok('saveVenue', { code: 'V001', name: '桂花药房', type: 'pharmacy', lng: 106.502, lat: 29.532 });
+    expect(inside).toMatchObject({ compoundId: a.id, compoundName: '桂花小区', communityName: '东苑社区' });
+    await ok('saveVenue', { code: 'V002', name: '东苑网吧', type: 'internet_cafe', lng: 106.508, lat: 29.538 });
+    await ok('saveVenue', { code: 'V003', name: '野外工地', type: 'construction_site', lng: 106.6, lat: 29.6 });
+    const rows = (await ok('listVenues', {})).rows;
+    expect(rows.map((v) => [v.code, v.communityName, v.compoundName])).toEqual([
+      ['V001', '东苑社区', '桂花小区'],
+      ['V002', '东苑社区', null],
+      ['V003', null, null],
+    ]);
+    await ok('saveCompound', { ...a, name: '桂花苑' });
+    expect((await ok('listVenues', { search: 'V001' })).rows[0].compoundName).toBe('桂花苑');
+  });
+
+  test('more households than residents is refused naming both numbers, and nothing changes', async () => {
+    const { east, a } = await buildStreet();
+    const add = await fail('saveCompound', { code: 'P009', name: '空户小区', communityId: east.id, residents: 10, households: 11, elderly: 0 });
+    expect(add.code).toBe('invalid_input');
+    expect(add.message).toContain('户数 (11) 不能大于居民数 (10)');
+    const edit = await fail('saveCompound', { ...a, households: 1201 });
+    expect(edit.message).toContain('1201');
+    expect(await summary()).toMatchObject({ compounds: 3, households: 950 });
+    expect((await ok('saveCompound', { ...a, households: 1200 })).households).toBe(1200);
+  });
+
+  test('count messages are Chinese and name the field and the rule', async () => {
+    const { east } = await buildStreet();
+    const neg = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: -1, households: 0, elderly: 0 });
+    expect(neg.message).toContain('居民数须为不小于 0 的整数');
+    const frac = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: 10, households: 2.5, elderly: 0 });
+    expect(frac.message).toContain('户数须为不小于 0 的整数');
+    const text = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: 10, households: 2, elderly: '三' });
+    expect(text.message).toContain('60岁以上人数须为数字');
+    expect(neg.message + frac.message + text.message).not.toMatch(/expected|Too small|Invalid/i);
+  });
+});

@@ -6,7 +6,8 @@ import {
   type ImportPreviewDto,
   type ImportResultDto,
 } from '../../../shared/api/imports';
-import { commitCommunities, commitCompounds } from './commit-areas';
+import { commitCommunities } from './commit-areas';
+import { commitCompounds } from './commit-compounds';
 import { commitResidents } from './commit-residents';
 import { commitVenues } from './commit-venues';
 import { describeGeometry } from './geojson';
@@ -17,12 +18,10 @@ import { textOf } from './values';
 
 /** Import use cases: preview a file (encoding, columns, first rows, suggested mapping) and commit it. */
 
-export async function previewImport(ctx: AppContext, input: ImportFileInput): Promise<ImportPreviewDto> {
+export async function previewImport(_ctx: AppContext, input: ImportFileInput): Promise<ImportPreviewDto> {
   const source = await readSource(input);
   const preview = previewRows(input.fileName, source);
   const mapping = suggestMapping(input.kind, source.columns);
-  // A street started by hand has no grids yet (the importer does not import them): leave grid codes out by default.
-  if (input.kind === 'compounds' && mapping.gridCode && !ctx.db.prepare('SELECT 1 FROM grid LIMIT 1').get()) mapping.gridCode = null;
   return {
     kind: input.kind,
     fileName: input.fileName,

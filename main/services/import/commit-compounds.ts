@@ -1,0 +1,119 @@
+import type { AppContext } from '../context';
+import type { ImportResultDto } from '../../../shared/api/imports';
+import { codeAndName, existingCodes, type Args } from './commit-areas';
+import { areaToWgs84, checkArea } from './geojson';
+import { GridPlan } from './grids';
+import { resolveMapping } from './mapping';
+import { Problems } from './problems';
+import { intOf, textOf } from './values';
+
+/**
+ * Compounds from GeoJSON: every feature checked (community, grid, counts, outline), then one transaction that
+ * creates the new grids and upserts the compounds by code.
+ */
+
+const countFields = ['buildings', 'residents', 'households', 'elderly'] as const;
+type Counts = Record<(typeof countFields)[number], number | null>;
+
+export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
+  const problems = new Problems(a.file);
+  const m = resolveMapping('compounds', a.mapping, a.columns, problems, {});
+  problems.throwIfAny();
+  const communities = existingCodes(ctx, 'community');
+  const stored = storedCounts(ctx);
+  const grids = new GridPlan(ctx);
+  const seen = new Map<string, number>();
+  type Row = { code: string; name: string; communityId: number; gridCode: string | null; boundary: string | null } & Counts;
+  const rows: Row[] = [];
+  for (const f of a.features) {
+    const at = { feature: f.index };
+    const { code, name } = codeAndName(f, m, seen, problems);
+    const communityCode = textOf(f.properties[m.communityCode.column]);
+    const community = communities.get(communityCode);
+    if (communityCode === '') problems.add({ ...at, field: m.communityCode.column, message: '社区编码为空。' });
+    else if (!community) problems.add({ ...at, field: m.communityCode.column, message: `未知的社区编码“${communityCode}”：请先导入社区。` });
+
+    let gridCode: string | null = null;
+    const gridText = m.gridCode.index >= 0 ? textOf(f.properties[m.gridCode.column]) : '';
+    if (gridText !== '' && community) {
+      const gridName = m.gridName.index >= 0 ? textOf(f.properties[m.gridName.column]) : '';
+      const grid = { code: gridText, name: gridName, field: m.gridCode };
+      if (grids.check(at, grid, { id: community.id, code: communityCode }, problems)) gridCode = gridText;
+    }
+
+    const counts = {} as Counts;
+    let badCount = false;
+    for (const k of countFields) {
+      const raw = m[k].index >= 0 ? f.properties[m[k].column] : undefined;
+      const v = intOf(raw);
+      if (v !== null && Number.isNaN(v)) {
+        problems.add({ ...at, field: m[k].column, message: `${m[k].zh}“${textOf(raw)}”不是非负整数。` });
+        badCount = true;
+      }
+      counts[k] = v !== null && !Number.isNaN(v) ? v : null;
+    }
+    // A count the file leaves out keeps its stored value, so the rules compare what will be stored.
+    const before = stored.get(code);
+    const residents = counts.residents ?? before?.residents ?? 0;
+    const households = counts.households ?? before?.households ?? 0;
+    const elderly = counts.elderly ?? before?.elderly ?? 0;
+    if (!badCount && elderly > residents) {
+      problems.add({ ...at, field: counts.elderly !== null ? m.elderly.column : m.residents.column, message: `60岁以上人数 ${elderly} 大于居民数 ${residents}。` });
+    }
+    if (!badCount && households > residents) {
+      problems.add({
+        ...at,
+        field: counts.households !== null ? m.households.column : m.residents.column,
+        message: `户数 ${households} 大于居民数 ${residents}：每户至少一人。`,
+      });
+    }
+    const area = checkArea(f.geometry, f.index, problems);
+    if (area !== undefined && community) {
+      rows.push({ code, name, communityId: community.id, gridCode, boundary: area ? JSON.stringify(areaToWgs84(area, a.crs)) : null, ...counts });
+    }
+  }
+  problems.throwIfAny();
+
+  const now = ctx.now();
+  const insert = ctx.db.prepare(
+    `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Left-out counts and grid keep their stored values; a compound moved to another community leaves its old grid.
+  const update = ctx.db.prepare(
+    `UPDATE compound SET name = ?, community_id = ?,
+       grid_id = CASE WHEN ? IS NOT NULL THEN ? WHEN community_id = ? THEN grid_id ELSE NULL END,
+       buildings = COALESCE(?, buildings), residents = COALESCE(?, residents), households = COALESCE(?, households),
+       elderly = COALESCE(?, elderly), boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?`,
+  );
+  let inserted = 0;
+  let updated = 0;
+  let gridsCreated = 0;
+  ctx.db.transaction(() => {
+    const grid = grids.create(ctx, now);
+    gridsCreated = grid.created;
+    for (const r of rows) {
+      const gridId = r.gridCode === null ? null : (grid.ids.get(r.gridCode) ?? null);
+      const hit = stored.get(r.code);
+      if (hit) {
+        update.run(r.name, r.communityId, gridId, gridId, r.communityId, r.buildings, r.residents, r.households, r.elderly, r.boundary, now, hit.id);
+        updated++;
+      } else {
+        insert.run(r.code, r.name, r.communityId, gridId, r.buildings, r.residents ?? 0, r.households ?? 0, r.elderly ?? 0, r.boundary, now);
+        inserted++;
+      }
+    }
+  })();
+  return { kind: 'compounds', rowsIn: a.features.length, inserted, updated, gridsCreated };
+}
+
+function storedCounts(ctx: AppContext): Map<string, { id: number; residents: number; households: number; elderly: number }> {
+  const rows = ctx.db.prepare('SELECT id, code, residents, households, elderly FROM compound').all() as {
+    id: number;
+    code: string;
+    residents: number;
+    households: number;
+    elderly: number;
+  }[];
+  return new Map(rows.map((r) => [r.code, r]));
+}
