@@ -42,8 +42,18 @@ export type CommandStructureDto = z.infer<typeof commandStructureDto>;
 
 export const readinessGapDto = z.object({
   kind: z.enum(['leader_missing', 'leader_phone_missing', 'group_lead_missing', 'group_lead_phone_missing', 'group_no_members', 'baobao_missing', 'baobao_phone_missing', 'no_duty_today', 'checklist_empty']),
-  /** What is missing, in Chinese, e.g. "核酸检测组 没有组长". */
+  /** What is missing, in Chinese, e.g. "核酸检测组 没有组长" (printouts and the log; the UI renders kind + params). */
   what: z.string(),
+  /** What the UI needs to say it in its own language: names of people and communities stay as written. */
+  params: z.object({
+    /** The person concerned (leader_phone_missing, group_lead_phone_missing). */
+    name: z.string().optional(),
+    community: z.string().optional(),
+    /** 包保 levels with nobody (baobao_missing). */
+    levels: z.array(baobaoLevel).optional(),
+    /** 包保 people without a phone (baobao_phone_missing). */
+    people: z.array(z.object({ level: baobaoLevel, name: z.string() })).optional(),
+  }),
   /** Where: the group, the community or the leader role. */
   where: z.string(),
   groupKey: workGroupKey.nullable(),

@@ -7,23 +7,29 @@ import { baobaoLevelNames, baobaoLevels } from './workgroups';
  */
 export function findReadinessGaps(s: CommandStructureDto, facts: { dutyNowRostered: boolean; checklistItems: number }): ReadinessDto {
   const gaps: ReadinessGapDto[] = [];
-  const gap = (g: Omit<ReadinessGapDto, 'groupKey' | 'communityId' | 'role'> & Partial<ReadinessGapDto>) =>
-    gaps.push({ groupKey: null, communityId: null, role: null, ...g });
+  const gap = (g: Omit<ReadinessGapDto, 'groupKey' | 'communityId' | 'role' | 'params'> & Partial<ReadinessGapDto>) =>
+    gaps.push({ groupKey: null, communityId: null, role: null, params: {}, ...g });
 
   for (const l of s.leaders) {
     if (!l.person) gap({ kind: 'leader_missing', what: `未指定${l.roleName}`, where: l.roleName, role: l.role });
-    else if (!l.person.phone) gap({ kind: 'leader_phone_missing', what: `${l.roleName} ${l.person.name} 缺少电话`, where: l.roleName, role: l.role });
+    else if (!l.person.phone) gap({ kind: 'leader_phone_missing', what: `${l.roleName} ${l.person.name} 缺少电话`, where: l.roleName, role: l.role, params: { name: l.person.name } });
   }
   for (const g of s.groups) {
     if (!g.lead) gap({ kind: 'group_lead_missing', what: `${g.name} 没有组长`, where: g.name, groupKey: g.key });
-    else if (!g.lead.phone) gap({ kind: 'group_lead_phone_missing', what: `${g.name} 组长 ${g.lead.name} 缺少电话`, where: g.name, groupKey: g.key });
+    else if (!g.lead.phone) gap({ kind: 'group_lead_phone_missing', what: `${g.name} 组长 ${g.lead.name} 缺少电话`, where: g.name, groupKey: g.key, params: { name: g.lead.name } });
     if (g.members.length === 0) gap({ kind: 'group_no_members', what: `${g.name} 没有组员`, where: g.name, groupKey: g.key });
   }
   for (const c of s.baobao) {
     const people = { district_leader: c.districtLeader, street_cadre: c.streetCadre, community_cadre: c.communityCadre };
     const missing = baobaoLevels.filter((l) => !people[l]);
     if (missing.length) {
-      gap({ kind: 'baobao_missing', what: `${c.communityName} 三级包保缺少${missing.map((l) => baobaoLevelNames[l].zh).join('、')}`, where: c.communityName, communityId: c.communityId });
+      gap({
+        kind: 'baobao_missing',
+        what: `${c.communityName} 三级包保缺少${missing.map((l) => baobaoLevelNames[l].zh).join('、')}`,
+        where: c.communityName,
+        communityId: c.communityId,
+        params: { community: c.communityName, levels: missing },
+      });
     }
     const noPhone = baobaoLevels.filter((l) => people[l] && !people[l]!.phone);
     if (noPhone.length) {
@@ -32,6 +38,7 @@ export function findReadinessGaps(s: CommandStructureDto, facts: { dutyNowRoster
         what: `${c.communityName} 包保${noPhone.map((l) => `${baobaoLevelNames[l].zh} ${people[l]!.name}`).join('、')} 缺少电话`,
         where: c.communityName,
         communityId: c.communityId,
+        params: { community: c.communityName, people: noPhone.map((l) => ({ level: l, name: people[l]!.name })) },
       });
     }
   }

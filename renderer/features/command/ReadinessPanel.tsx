@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useReadiness } from './queries';
+import { gapText } from './gapText';
 import './command.css';
 
 const SHOWN = 8;
@@ -10,7 +11,7 @@ const SHOWN = 8;
  * a missing phone). Sits in the board's side panel and on the mode screen.
  */
 export function ReadinessPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const readiness = useReadiness();
   const r = readiness.data;
   return (
@@ -24,7 +25,7 @@ export function ReadinessPanel() {
           <ul className="readiness-gaps">
             {r.gaps.slice(0, SHOWN).map((g, i) => (
               <li key={i} data-testid="readiness-gap" data-kind={g.kind}>
-                <a href={g.kind === 'no_duty_today' ? '#/duty' : g.kind === 'checklist_empty' ? '#/mode' : '#/command'}>{g.what}</a>
+                <a href={g.kind === 'no_duty_today' ? '#/duty' : g.kind === 'checklist_empty' ? '#/mode' : '#/command'}>{gapText(g, t, i18n.language)}</a>
               </li>
             ))}
           </ul>
