@@ -47,12 +47,20 @@ describe('import wizard', () => {
     expect(await resultCount('rowsIn')).toBe('2');
     expect(await resultCount('inserted')).toBe('2');
 
-    await choose('compounds', '小区.geojson', compoundsGeoJson());
+    // The two compounds of C01 name a grid the street does not have yet: it is created under C01.
+    const withGrid = compoundsGeoJson().replaceAll('"communityCode": "C01",', '"communityCode": "C01", "gridCode": "G01", "gridName": "东风一网格",');
+    await choose('compounds', '小区.geojson', withGrid);
     await expect.poll(() => page.getByTestId('map-communityCode').inputValue()).toBe('communityCode');
+    expect(await page.getByTestId('map-gridCode').inputValue()).toBe('gridCode');
+    expect(await page.getByTestId('map-gridName').inputValue()).toBe('gridName');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('3');
     expect(await resultCount('inserted')).toBe('3');
+    expect(await resultCount('gridsCreated')).toBe('1');
+    await screenshot(page, 'import-result-grids');
+    const grids = await host.call<{ code: string; name: string; compounds: number }[]>('listGrids', {});
+    expect(grids.value?.map((g) => [g.code, g.name, g.compounds])).toEqual([['G01', '东风一网格', 2]]);
 
     // A register saved by Excel in China: GBK, CRLF.
     const gbk = iconv.encode(residentsCsv(undefined, '\r\n'), 'gbk');

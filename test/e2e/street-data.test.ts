@@ -20,6 +20,7 @@ interface Compound {
   households: number;
   elderly: number;
   buildings: number | null;
+  gridId: number | null;
 }
 interface Summary {
   communities: number;
@@ -253,6 +254,73 @@ describe('street data screen', () => {
     // Read-only: no add, edit or delete here.
     expect(await page.getByTestId('team-list').getByRole('button').count()).toBe(0);
     await screenshot(page, 'street-data-teams');
+  });
+
+  test('grids: add one in a community, choose it in the compound form, then delete it (its compounds stay)', async () => {
+    await page.getByTestId('tab-grids').click();
+    const table = page.getByTestId('grid-table');
+    await poll(() => table.textContent()).toContain('还没有网格');
+    await screenshot(page, 'street-data-grids-empty');
+
+    await page.getByTestId('add-grid').click();
+    const form = page.getByTestId('grid-form');
+    await poll(() => form.isVisible()).toBe(true);
+    await form.getByTestId('form-save').click();
+    await poll(() => form.locator('.sd-field-error').count()).toBe(3);
+    await page.fill('#gf-code', 'G01');
+    await page.fill('#gf-name', '东苑一网格');
+    await page.locator('#gf-community').selectOption({ label: '东苑社区 (C01)' });
+    await screenshot(page, 'street-data-grid-form');
+    await form.getByTestId('form-save').click();
+    await poll(() => form.count()).toBe(0);
+    await poll(() => codes('grid-table')).toEqual(['G01']);
+    expect(await row('G01').textContent()).toContain('东苑社区');
+    expect(await row('G01').locator('[data-col=compounds]').textContent()).toBe('0');
+    // A second grid in the other community, added through the API; the community filter keeps to one.
+    await api('saveGrid', { code: 'G02', name: '西苑一网格', communityId: (await api<{ id: number; code: string }[]>('listCommunities')).find((c) => c.code === 'C02')!.id });
+    await page.getByTestId('tab-communities').click();
+    await page.getByTestId('tab-grids').click();
+    await poll(() => codes('grid-table')).toEqual(['G01', 'G02']);
+    await page.getByTestId('grid-community-filter').selectOption({ label: '西苑社区' });
+    await poll(() => codes('grid-table')).toEqual(['G02']);
+    await page.getByTestId('grid-community-filter').selectOption({ label: '全部社区' });
+    await page.getByTestId('grid-search').fill('东苑');
+    await poll(() => codes('grid-table')).toEqual(['G01']);
+    await page.getByTestId('grid-search').fill('');
+
+    // The compound form lists the grids of the chosen community only.
+    await page.getByTestId('tab-compounds').click();
+    await poll(() => row('P002').isVisible()).toBe(true);
+    await row('P002').getByRole('button', { name: '编辑' }).click();
+    const compoundForm = page.getByTestId('compound-form');
+    await poll(() => compoundForm.isVisible()).toBe(true);
+    const gridOptions = () => page.locator('#pf-grid option').allTextContents();
+    await poll(gridOptions).toEqual(['不指定网格', '东苑一网格 (G01)']);
+    await page.locator('#pf-grid').selectOption({ label: '东苑一网格 (G01)' });
+    // Households above residents: refused by the API, inside the dialog.
+    await page.fill('#pf-households', '801');
+    await compoundForm.getByTestId('form-save').click();
+    await poll(() => compoundForm.getByRole('alert').textContent()).toContain('户数 (801) 不能大于居民数 (800)');
+    await page.fill('#pf-households', '300');
+    await compoundForm.getByTestId('form-save').click();
+    await poll(() => compoundForm.count()).toBe(0);
+    await poll(() => row('P002').textContent()).toContain('东苑一网格');
+    expect((await compounds('P002')).rows[0].households).toBe(300);
+
+    await page.getByTestId('tab-grids').click();
+    await poll(() => row('G01').locator('[data-col=compounds]').textContent()).toBe('1');
+    await screenshot(page, 'street-data-grids');
+
+    // Deleting the grid says its compound stays, unlinked.
+    await row('G01').getByRole('button', { name: '删除' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('其下 1 个小区保留');
+    await screenshot(page, 'street-data-confirm-grid');
+    await dialog.getByTestId('confirm-delete').click();
+    await poll(() => codes('grid-table')).toEqual(['G02']);
+    expect((await compounds('P002')).rows[0].gridId).toBeNull();
+    expect((await summary()).compounds).toBe(3);
   });
 
   test('communities: add one through the dialog, then delete it with confirmation', async () => {

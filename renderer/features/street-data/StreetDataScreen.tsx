@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { useRoute } from '../../app/useRoute';
 import { CommunityTable } from './CommunityTable';
 import { CompoundTable } from './CompoundTable';
+import { GridTable } from './GridTable';
 import { TeamList } from './TeamList';
 import { VenueTable } from './VenueTable';
 import './street-data.css';
 
-const tabs = ['communities', 'compounds', 'venues', 'teams'] as const;
+const tabs = ['communities', 'grids', 'compounds', 'venues', 'teams'] as const;
 type Tab = (typeof tabs)[number];
 
-/** "#/data/compounds?community=3" -> the tab and its filter. Unknown paths show the communities. */
+/** "#/data/compounds?community=3" (or grids) -> the tab and its filter. Unknown paths show the communities. */
 function parseDataRoute(route: string): { tab: Tab; communityId?: number } {
   const [path, query = ''] = route.split('?');
   const name = path.split('/')[2] ?? '';
@@ -18,7 +19,7 @@ function parseDataRoute(route: string): { tab: Tab; communityId?: number } {
   return { tab, communityId: Number.isInteger(id) && id > 0 ? id : undefined };
 }
 
-/** 街道数据: communities, compounds, key venues and sampling teams as tables; imports and exports one click away. */
+/** 街道数据: communities, grids, compounds, key venues and sampling teams as tables; imports and exports one click away. */
 export function StreetDataScreen() {
   const { t } = useTranslation();
   const { tab, communityId } = parseDataRoute(useRoute());
@@ -40,6 +41,7 @@ export function StreetDataScreen() {
         </a>
       </div>
       {tab === 'communities' && <CommunityTable />}
+      {tab === 'grids' && <GridTable communityId={communityId} />}
       {tab === 'compounds' && <CompoundTable communityId={communityId} />}
       {tab === 'venues' && <VenueTable />}
       {tab === 'teams' && <TeamList />}

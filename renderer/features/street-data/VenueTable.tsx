@@ -9,7 +9,7 @@ import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
 import { VenueForm } from './VenueForm';
 import { formatCoord, venueTypeLabel } from './format';
-import { useCommunities, useCompoundNames, useVenues } from './queries';
+import { useVenues } from './queries';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** 重点场所: key venues found on the server by code, name or address, filtered by type. */
@@ -19,12 +19,9 @@ export function VenueTable() {
   const [type, setType] = useState<VenueType | ''>('');
   const query = useDebouncedValue(search.trim());
   const list = useVenues({ search: query, type: type || undefined });
-  const communities = useCommunities();
-  const compoundNames = useCompoundNames(true);
   const [editing, setEditing] = useState<VenueDto | 'new' | null>(null);
   const [deleting, setDeleting] = useState<VenueDto | null>(null);
   const rows = list.data?.rows ?? [];
-  const communityName = new Map((communities.data ?? []).map((c) => [c.id, c.name]));
   const suspended = new Set<string>(venueTypes.filter((v) => v.suspendInRiskArea).map((v) => v.id));
 
   return (
@@ -68,8 +65,8 @@ export function VenueTable() {
                     {venueTypeLabel(v.type, i18n.language)}
                   </span>
                 </td>
-                <td className={v.communityId === null ? 'muted' : ''}>{v.communityId === null ? t('data.outside') : (communityName.get(v.communityId) ?? (communities.isPending ? '…' : `#${v.communityId}`))}</td>
-                <td className={v.compoundId === null ? 'muted' : ''}>{v.compoundId === null ? '–' : (compoundNames.data?.get(v.compoundId) ?? (compoundNames.isPending ? '…' : `#${v.compoundId}`))}</td>
+                <td className={v.communityName === null ? 'muted' : ''}>{v.communityName ?? t('data.outside')}</td>
+                <td className={v.compoundName === null ? 'muted' : ''}>{v.compoundName ?? '–'}</td>
                 <td className="sd-clip" title={v.address ?? undefined}>{v.address ?? ''}</td>
                 <td>{v.contact ?? ''}</td>
                 <td className="num">{formatCoord(v.lng)}</td>

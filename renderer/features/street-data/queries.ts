@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
 import type { VenueType } from '../../../shared/domain/venues';
+import { invalidateStreetData } from './refresh';
 
 /** Server state of the street-data screen. Every key starts with 'street'; a change refreshes everything. */
 
@@ -20,18 +21,6 @@ export function useCompounds(filter: { search: string; communityId?: number }) {
   });
 }
 
-/** Names of all compounds by id, for the venue table's "所在小区" column. */
-export function useCompoundNames(enabled: boolean) {
-  return useQuery({
-    queryKey: ['street', 'compoundNames'],
-    queryFn: async () => {
-      const { rows } = await call('listCompounds', { limit: 5000 });
-      return new Map(rows.map((p) => [p.id, p.name]));
-    },
-    enabled,
-  });
-}
-
 export function useVenues(filter: { search: string; type?: VenueType }) {
   return useQuery({
     queryKey: ['street', 'venues', filter],
@@ -40,6 +29,16 @@ export function useVenues(filter: { search: string; type?: VenueType }) {
   });
 }
 
+/** The grid tab: grids with community and compounds count, found by code or name, filtered by community. */
+export function useGridList(filter: { search: string; communityId?: number }) {
+  return useQuery({
+    queryKey: ['street', 'grids', 'list', filter],
+    queryFn: () => call('listGrids', { search: filter.search || undefined, communityId: filter.communityId }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The grids of one community, for the compound form's grid select. */
 export function useGrids(communityId: number | undefined) {
   return useQuery({
     queryKey: ['street', 'grids', communityId],
@@ -52,10 +51,10 @@ export function useTeams() {
   return useQuery({ queryKey: ['street', 'teams'], queryFn: () => call('listTeams', {}) });
 }
 
-/** After any add, edit or delete: lists, the board's totals (['summary']), the map and ['appInfo'] all refresh. */
+/** After any add, edit or delete: this screen's lists, the board's totals and the map refresh (see refresh.ts). */
 export function useRefreshAll() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries();
+  return () => invalidateStreetData(qc);
 }
 
 /** Names of all grids by id, for the compound table's "网格" column. */

@@ -15,6 +15,12 @@ export function ImportResult({ result }: { result: ImportResultDto }) {
         <dd data-testid="result-inserted">{result.inserted}</dd>
         <dt>{t('import.updated')}</dt>
         <dd data-testid="result-updated">{result.updated}</dd>
+        {result.gridsCreated !== undefined && (
+          <>
+            <dt>{t('import.gridsCreated')}</dt>
+            <dd data-testid="result-gridsCreated">{result.gridsCreated}</dd>
+          </>
+        )}
         {result.replacedResidents !== undefined && (
           <>
             <dt>{t('import.replaced')}</dt>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { importFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
+import { invalidateStreetData } from '../refresh';
 import { ExportPanel } from './ExportPanel';
 import { FilePicker, type PickedFile } from './FilePicker';
 import { ImportResult } from './ImportResult';
@@ -39,7 +40,8 @@ export function ImportWizard() {
 
   const commit = useMutation({
     mutationFn: () => call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, crs, mapping }),
-    onSuccess: () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'importPreview' }),
+    // The board's map, totals and every street list show the imported data at once.
+    onSuccess: () => void invalidateStreetData(queryClient),
   });
 
   function chooseKind(k: ImportKind) {

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { navigate } from '../../app/useRoute';
+import type { GridDto } from '../../../shared/api/street';
+import { ConfirmDialog } from './ConfirmDialog';
+import { GridForm } from './GridForm';
+import { RowCount } from './RowCount';
+import { SearchBox } from './SearchBox';
+import { formatCount } from './format';
+import { useCommunities, useGridList } from './queries';
+import { useDebouncedValue } from './useDebouncedValue';
+
+/** 网格: the grids of each community with their compounds count, filtered by community (kept in the address). */
+export function GridTable({ communityId }: { communityId?: number }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatCount(v, i18n.language);
+  const [search, setSearch] = useState('');
+  const query = useDebouncedValue(search.trim());
+  const list = useGridList({ search: query, communityId });
+  const communities = useCommunities();
+  const [editing, setEditing] = useState<GridDto | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<GridDto | null>(null);
+  const rows = list.data ?? [];
+  const filterCommunity = (id: string) => navigate(`/data/grids${id ? `?community=${id}` : ''}`);
+
+  return (
+    <section className="sd-pane" data-testid="grid-table">
+      <div className="sd-toolbar">
+        <SearchBox value={search} onChange={setSearch} placeholder={t('data.search.grids')} testId="grid-search" />
+        <select value={communityId ?? ''} aria-label={t('data.col.community')} data-testid="grid-community-filter" onChange={(e) => filterCommunity(e.target.value)}>
+          <option value="">{t('data.allCommunities')}</option>
+          {(communities.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        <RowCount total={rows.length} shown={rows.length} busy={list.isPlaceholderData} />
+        <span className="spacer" />
+        <button className="primary" data-testid="add-grid" disabled={!communities.data?.length} onClick={() => setEditing('new')}>
+          {t('data.add.grid')}
+        </button>
+      </div>
+      <ErrorMessage error={list.error} />
+      <div className="sd-table-wrap">
+        <table className="data sd-table">
+          <thead>
+            <tr>
+              <th className="code-col">{t('data.col.code')}</th>
+              <th>{t('data.col.name')}</th>
+              <th>{t('data.col.community')}</th>
+              <th className="num">{t('data.col.compounds')}</th>
+              <th className="sd-actions-col">{t('data.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((g) => (
+              <tr key={g.id} data-code={g.code}>
+                <td className="code">{g.code}</td>
+                <td>{g.name}</td>
+                <td>{g.communityName}</td>
+                <td className="num" data-col="compounds">
+                  {g.compounds > 0 ? (
+                    <a href={`#/data/compounds?community=${g.communityId}`} title={t('data.showCompounds')}>{n(g.compounds)}</a>
+                  ) : (
+                    <span className="muted">0</span>
+                  )}
+                </td>
+                <td className="sd-actions">
+                  <button className="link" onClick={() => setEditing(g)}>{t('common.edit')}</button>
+                  <button className="link danger" onClick={() => setDeleting(g)}>{t('common.delete')}</button>
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 && !list.isPending && (
+              <tr><td colSpan={5} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.noGrids')}</td></tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {editing && (
+        <GridForm
+          grid={editing === 'new' ? undefined : editing}
+          communities={communities.data ?? []}
+          defaultCommunityId={communityId}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('data.delete.title.grid')}
+          question={t('data.delete.question', { name: deleting.name, code: deleting.code })}
+          consequences={[deleting.compounds > 0 ? t('data.delete.gridCompounds', { n: n(deleting.compounds) }) : t('data.delete.gridEmpty')]}
+          confirmLabel={t('data.delete.confirm')}
+          action={() => call('deleteGrid', { id: deleting.id })}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}
