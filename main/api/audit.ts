@@ -142,11 +142,6 @@ export function beginAudit(ctx: AppContext, method: MethodName, input: unknown):
   }
   return {
     commit(output) {
-      // An async method (commitImport) hands over its promise: log what it answers once it has answered.
-      if (output instanceof Promise) {
-        void output.then((value) => this.commit(value), () => undefined);
-        return;
-      }
       try {
         if (!ctx.db.open) return;
         const text = rule ? rule.text(input as never, output as never, before) : `调用 ${method}`;

@@ -29,13 +29,21 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
     const handler = handlers[name] as (input: unknown, ctx: AppContext) => unknown;
     // Every change of state writes its log entry (main/api/audit.ts). The change and its entry commit together
     // in one IMMEDIATE transaction, except for the few methods listed in `outsideTransaction`.
-    const run = () => {
-      const audit = beginAudit(ctx, name, parsed.data);
-      const value = handler(parsed.data, ctx);
+    let value: unknown;
+    if (isAudited(name) && !outsideTransaction.has(name)) {
+      value = ctx.db
+        .transaction(() => {
+          const audit = beginAudit(ctx, name, parsed.data);
+          const result = handler(parsed.data, ctx);
+          audit?.commit(result);
+          return result;
+        })
+        .immediate();
+    } else {
+      const audit = beginAudit(ctx, name, parsed.data); // null for reads and methods that log for themselves
+      value = await handler(parsed.data, ctx);
       audit?.commit(value);
-      return value;
-    };
-    const value = isAudited(name) && !outsideTransaction.has(name) ? ctx.db.transaction(run).immediate() : await run();
+    }
     return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) {

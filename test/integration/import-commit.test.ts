@@ -135,3 +135,19 @@ describe('import: the happy paths, one transaction per file, upsert by code', ()
     expect(metresBetween(gcj[0], gcj[1], wgs[0], wgs[1])).toBeGreaterThan(100);
   });
 });
+
+describe('import: the log', () => {
+  test('an import writes one log entry with the file name and the counts it stored', async () => {
+    const app = openTestApp();
+    try {
+      expect((await importFile(app, 'communities', '社区.geojson', communitiesGeoJson())).ok).toBe(true);
+      const log = await api<{ rows: { text: string }[] }>(app, 'listLogEntries', { search: '社区.geojson' });
+      expect(log.ok).toBe(true);
+      expect(log.value?.rows).toHaveLength(1);
+      expect(log.value?.rows[0].text).toMatch(/^导入社区：文件 社区\.geojson，\d+ 行，新增 \d+、更新 0/);
+      expect(log.value?.rows[0].text).not.toContain('undefined');
+    } finally {
+      app.close();
+    }
+  });
+});
