@@ -115,6 +115,19 @@ describe('print views on A4: 值班表 and 指挥体系表', () => {
     expect(mflat).toContain(`第${monthly.pages}页/共${monthly.pages}页`);
     // Every page carries the unit in its running head.
     expect(monthly.text.split(UNIT).length - 1).toBeGreaterThanOrEqual(monthly.pages);
+    // Page by page: each repeats the table header; a day's shifts never split across pages (a day's date and both
+    // shift names on the same page); the sign-off shares its page with the last day, never alone.
+    const pageTexts = monthly.text.split('\f').map(squash).filter((p) => p.length > 0);
+    expect(pageTexts).toHaveLength(monthly.pages);
+    const shiftNames = shifts.map((s) => s.name);
+    for (const p of pageTexts) {
+      expect(p).toContain('日期班次带班领导值班人员及电话');
+      const dayBlocks = p.split(/(?=\d{4}-\d{2}-\d{2}周)/).slice(1);
+      for (const block of dayBlocks) for (const n of shiftNames) expect(block, block.slice(0, 20)).toContain(n);
+    }
+    const last = pageTexts[pageTexts.length - 1];
+    expect(last).toContain('审核：');
+    expect(last).toMatch(/\d{4}-\d{2}-\d{2}周/);
     await screenshot(page, 'print-duty-month-screen');
     expect(external).toEqual([]);
   });

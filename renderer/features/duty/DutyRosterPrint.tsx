@@ -34,12 +34,13 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
               <th>{t('print.duty.officers')}</th>
             </tr>
           </thead>
-          <tbody>
-            {r.days.flatMap((d) =>
-              d.shifts.map((s, i) => (
+          {/* One tbody per day: a day's shifts stay on one page (a page break falls between days). */}
+          {r.days.map((d, di) => (
+            <tbody key={d.date} className="keep-together">
+              {d.shifts.map((s, i) => (
                 <tr key={`${d.date}-${s.shiftKey}`} className={i === 0 ? 'day-first' : ''}>
                   {i === 0 && (
-                    <td rowSpan={d.shifts.length}>
+                    <td rowSpan={d.shifts.length} className="nowrap">
                       {d.date} {t(`duty.weekday.${d.weekday}`)}
                     </td>
                   )}
@@ -52,16 +53,21 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
                     )}
                   </td>
                 </tr>
-              )),
-            )}
-          </tbody>
+              ))}
+              {/* The sign-off rides in the last day's group, so it never lands alone on a page of its own. */}
+              {di === r.days.length - 1 && (
+                <tr className="print-signoff">
+                  <td colSpan={4}>
+                    <div className="print-signature">
+                      <span>{t('print.duty.approvedBy')}</span>
+                      <span>{t('print.duty.contact')}</span>
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          ))}
         </table>
-      )}
-      {r && (
-        <div className="print-signature">
-          <span>{t('print.duty.approvedBy')}</span>
-          <span>{t('print.duty.contact')}</span>
-        </div>
       )}
     </PrintLayout>
   );
