@@ -142,10 +142,10 @@ describe('import: the log', () => {
     try {
       expect((await importFile(app, 'communities', '社区.geojson', communitiesGeoJson())).ok).toBe(true);
       const log = await api<{ rows: { text: string }[] }>(app, 'listLogEntries', { search: '社区.geojson' });
-      expect(log.ok).toBe(true);
-      expect(log.value?.rows).toHaveLength(1);
-      expect(log.value?.rows[0].text).toMatch(/^导入社区：文件 社区\.geojson，\d+ 行，新增 \d+、更新 0/);
-      expect(log.value?.rows[0].text).not.toContain('undefined');
+      if (!log.ok) throw new Error(log.error.message);
+      expect(log.value.rows).toHaveLength(1);
+      expect(log.value.rows[0].text).toMatch(/^导入社区：文件 社区\.geojson，\d+ 行，新增 \d+、更新 0/);
+      expect(log.value.rows[0].text).not.toContain('undefined');
     } finally {
       app.close();
     }

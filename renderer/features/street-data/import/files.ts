@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../app/download';
 /** Browser-side file helpers for import and export. No React. */
 
 /** Reads a File as base64 (FileReader's data URL, without its prefix). The caller checks the size first. */
@@ -18,14 +19,7 @@ export function downloadBase64(fileName: string, mimeType: string, contentBase64
   const binary = atob(contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, new Blob([bytes], { type: mimeType }));
 }
 
 export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
