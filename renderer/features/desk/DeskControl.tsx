@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { formatTime } from '../../print/format';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from '../mode/queries';
 import { useDesk } from './queries';
 import { SignInForm } from './SignInForm';

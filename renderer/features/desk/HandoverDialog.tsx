@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from '../mode/queries';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';

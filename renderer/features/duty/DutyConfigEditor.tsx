@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyConfigDto, ShiftDefDto } from '../../../shared/api/duty';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from '../mode/queries';
 
 /** A key for a new shift that no other shift of the form uses (keys are stable ids; names are what people read). */

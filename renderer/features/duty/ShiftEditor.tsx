@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { formatDateTime } from '../../print/format';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from '../mode/queries';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toForm, toInput, type PersonForm } from '../command/person';

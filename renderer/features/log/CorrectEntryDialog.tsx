@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { LogEntryDto } from '../../../shared/api/log';
 import { formatDateTime } from '../../print/format';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from '../mode/queries';
 
 /** A correction is a new entry pointing at the old one; the old one stays in the log. */

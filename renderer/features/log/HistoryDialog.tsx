@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
-import { Dialog } from '../mode/Dialog';
+import { Dialog } from '../../app/Dialog';
 import { EntryLink } from './EntryLink';
 
 /** The chain of an entry and its corrections, oldest first. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from './queries';
 
 /** Corrects T0 with a stated reason; the correction is kept and the clocks follow. */

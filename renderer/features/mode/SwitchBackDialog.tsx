@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { refreshDeskData } from './queries';
 
 /** 恢复常态化: a decision with a stated reason, never a click by accident; the server may refuse it. */

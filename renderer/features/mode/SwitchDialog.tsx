@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { TriggerFields, type TriggerForm } from './TriggerFields';
 import { refreshDeskData } from './queries';
 

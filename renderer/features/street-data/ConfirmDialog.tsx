@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { useRefreshAll } from './queries';
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto, GridDto } from '../../../shared/api/street';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { FormField } from './FormField';
 import { collect, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';

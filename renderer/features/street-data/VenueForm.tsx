@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { VenueDto } from '../../../shared/api/street';
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../app/Dialog';
 import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';

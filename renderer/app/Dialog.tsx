@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './dialog.css';
 
 /**
- * A modal dialog on the native <dialog> element (the page behind is inert, Esc asks `onClose`).
- * Shared by the mode, command, duty, log and desk features.
+ * The one modal dialog of the app, on the native <dialog> element: the page behind is inert, focus stays inside,
+ * Esc asks `onClose`, so the owner decides (for example, not while a save is running).
  */
 export function Dialog({
   title,
