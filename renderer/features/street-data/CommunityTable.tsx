@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto } from '../../../shared/api/street';
 import { CommunityForm } from './CommunityForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
 import { formatCount, formatShare } from './format';
@@ -60,10 +61,7 @@ export function CommunityTable() {
                 <td className="num">{n(c.elderly)}</td>
                 <td className="num muted">{formatShare(c.elderly, c.residents)}</td>
                 <td className={c.boundary ? '' : 'muted'}>{c.boundary ? t('data.boundary.yes') : t('data.boundary.no')}</td>
-                <td className="sd-actions">
-                  <button className="link" onClick={() => setEditing(c)}>{t('common.edit')}</button>
-                  <button className="link danger" onClick={() => setDeleting(c)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => setEditing(c)} onDelete={() => setDeleting(c)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { navigate } from '../../app/useRoute';
 import type { CompoundDto } from '../../../shared/api/street';
 import { CompoundForm } from './CompoundForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { CommunityFilter } from './CommunityFilter';
+import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
 import { formatCount } from './format';
@@ -24,18 +25,12 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
   const [editing, setEditing] = useState<CompoundDto | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CompoundDto | null>(null);
   const rows = list.data?.rows ?? [];
-  const filterCommunity = (id: string) => navigate(`/data/compounds${id ? `?community=${id}` : ''}`);
 
   return (
     <section className="sd-pane" data-testid="compound-table">
       <div className="sd-toolbar">
         <SearchBox value={search} onChange={setSearch} placeholder={t('data.search.compounds')} testId="compound-search" />
-        <select value={communityId ?? ''} aria-label={t('data.col.community')} data-testid="compound-community-filter" onChange={(e) => filterCommunity(e.target.value)}>
-          <option value="">{t('data.allCommunities')}</option>
-          {(communities.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
-          ))}
-        </select>
+        <CommunityFilter tab="compounds" communityId={communityId} testId="compound-community-filter" />
         <RowCount total={list.data?.total ?? 0} shown={rows.length} busy={list.isPlaceholderData} />
         <span className="spacer" />
         <button className="primary" data-testid="add-compound" disabled={!communities.data?.length} onClick={() => setEditing('new')}>
@@ -71,10 +66,7 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
                 <td className="num">{n(p.households)}</td>
                 <td className="num">{n(p.elderly)}</td>
                 <td className={p.boundary ? '' : 'muted'}>{p.boundary ? t('data.boundary.yes') : t('data.boundary.no')}</td>
-                <td className="sd-actions">
-                  <button className="link" onClick={() => setEditing(p)}>{t('common.edit')}</button>
-                  <button className="link danger" onClick={() => setDeleting(p)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => setEditing(p)} onDelete={() => setDeleting(p)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (

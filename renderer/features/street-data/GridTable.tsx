@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { navigate } from '../../app/useRoute';
 import type { GridDto } from '../../../shared/api/street';
 import { ConfirmDialog } from './ConfirmDialog';
 import { GridForm } from './GridForm';
+import { CommunityFilter } from './CommunityFilter';
+import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
 import { formatCount } from './format';
@@ -23,18 +24,12 @@ export function GridTable({ communityId }: { communityId?: number }) {
   const [editing, setEditing] = useState<GridDto | 'new' | null>(null);
   const [deleting, setDeleting] = useState<GridDto | null>(null);
   const rows = list.data ?? [];
-  const filterCommunity = (id: string) => navigate(`/data/grids${id ? `?community=${id}` : ''}`);
 
   return (
     <section className="sd-pane" data-testid="grid-table">
       <div className="sd-toolbar">
         <SearchBox value={search} onChange={setSearch} placeholder={t('data.search.grids')} testId="grid-search" />
-        <select value={communityId ?? ''} aria-label={t('data.col.community')} data-testid="grid-community-filter" onChange={(e) => filterCommunity(e.target.value)}>
-          <option value="">{t('data.allCommunities')}</option>
-          {(communities.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
-          ))}
-        </select>
+        <CommunityFilter tab="grids" communityId={communityId} testId="grid-community-filter" />
         <RowCount total={rows.length} shown={rows.length} busy={list.isPlaceholderData} />
         <span className="spacer" />
         <button className="primary" data-testid="add-grid" disabled={!communities.data?.length} onClick={() => setEditing('new')}>
@@ -66,10 +61,7 @@ export function GridTable({ communityId }: { communityId?: number }) {
                     <span className="muted">0</span>
                   )}
                 </td>
-                <td className="sd-actions">
-                  <button className="link" onClick={() => setEditing(g)}>{t('common.edit')}</button>
-                  <button className="link danger" onClick={() => setDeleting(g)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => setEditing(g)} onDelete={() => setDeleting(g)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (

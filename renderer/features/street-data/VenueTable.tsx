@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { VenueDto } from '../../../shared/api/street';
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
 import { ConfirmDialog } from './ConfirmDialog';
+import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
 import { VenueForm } from './VenueForm';
@@ -71,10 +72,7 @@ export function VenueTable() {
                 <td>{v.contact ?? ''}</td>
                 <td className="num">{formatCoord(v.lng)}</td>
                 <td className="num">{formatCoord(v.lat)}</td>
-                <td className="sd-actions">
-                  <button className="link" onClick={() => setEditing(v)}>{t('common.edit')}</button>
-                  <button className="link danger" onClick={() => setDeleting(v)}>{t('common.delete')}</button>
-                </td>
+                <RowActions onEdit={() => setEditing(v)} onDelete={() => setDeleting(v)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
