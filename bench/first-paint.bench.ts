@@ -69,6 +69,7 @@ function prepareDataDir(extra: number): string {
               compoundId: null,
             },
             now,
+            null,
           );
         }
       })();

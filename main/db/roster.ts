@@ -1,11 +1,6 @@
 import type { Db } from './open';
 
-/** Inserts for grids, the population register (resident) and sampling teams. Statements are prepared once per call site. */
-
-export function insertGrid(db: Db, g: { code: string; name: string; communityId: number }, now: number): number {
-  const info = db.prepare('INSERT INTO grid (code, name, community_id, updated_at) VALUES (?, ?, ?, ?)').run(g.code, g.name, g.communityId, now);
-  return Number(info.lastInsertRowid);
-}
+/** Inserts for the population register (resident) and sampling teams (grids: db/street.ts). Statements are prepared once per call site. */
 
 export interface ResidentFields {
   compoundId: number;

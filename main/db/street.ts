@@ -35,13 +35,16 @@ interface CommunityRow {
   residents: number;
   households: number;
   elderly: number;
+  updatedAt: number;
+  updatedByName: string | null;
 }
 
 const communitySelect = `
   SELECT c.id, c.code, c.name, c.boundary,
          COUNT(p.id) AS compounds, COALESCE(SUM(p.residents), 0) AS residents,
-         COALESCE(SUM(p.households), 0) AS households, COALESCE(SUM(p.elderly), 0) AS elderly
-  FROM community c LEFT JOIN compound p ON p.community_id = c.id`;
+         COALESCE(SUM(p.households), 0) AS households, COALESCE(SUM(p.elderly), 0) AS elderly,
+         c.updated_at AS updatedAt, o.name AS updatedByName
+  FROM community c LEFT JOIN compound p ON p.community_id = c.id LEFT JOIN operator o ON o.id = c.updated_by`;
 
 const toCommunity = (r: CommunityRow): CommunityDto => ({ ...r, boundary: parseGeometry(r.boundary) });
 
@@ -58,27 +61,29 @@ export function getCommunity(db: Db, id: number): CommunityDto | null {
   return r ? toCommunity(r) : null;
 }
 
-export function insertCommunity(db: Db, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number): number {
+export function insertCommunity(db: Db, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number, updatedBy: number | null): number {
   const info = db
-    .prepare('INSERT INTO community (code, name, boundary, updated_at) VALUES (?, ?, ?, ?)')
-    .run(c.code, c.name, c.boundary ? JSON.stringify(c.boundary) : null, now);
+    .prepare('INSERT INTO community (code, name, boundary, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
+    .run(c.code, c.name, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
-export function updateCommunity(db: Db, id: number, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number) {
-  db.prepare('UPDATE community SET code = ?, name = ?, boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?').run(
+export function updateCommunity(db: Db, id: number, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number, updatedBy: number | null) {
+  db.prepare('UPDATE community SET code = ?, name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?').run(
     c.code,
     c.name,
     c.boundary ? JSON.stringify(c.boundary) : null,
     now,
+    updatedBy,
     id,
   );
 }
 
 const gridSelect = `
   SELECT g.id, g.code, g.name, g.community_id AS communityId, c.name AS communityName,
-         (SELECT COUNT(*) FROM compound p WHERE p.grid_id = g.id) AS compounds
-  FROM grid g JOIN community c ON c.id = g.community_id`;
+         (SELECT COUNT(*) FROM compound p WHERE p.grid_id = g.id) AS compounds,
+         g.updated_at AS updatedAt, o.name AS updatedByName
+  FROM grid g JOIN community c ON c.id = g.community_id LEFT JOIN operator o ON o.id = g.updated_by`;
 
 export function listGrids(db: Db, q: { search?: string; communityId?: number }): GridDto[] {
   const like = likeOf(q.search);
@@ -100,13 +105,22 @@ export interface GridFields {
   communityId: number;
 }
 
-export function insertGrid(db: Db, g: GridFields, now: number): number {
-  const info = db.prepare('INSERT INTO grid (code, name, community_id, updated_at) VALUES (?, ?, ?, ?)').run(g.code, g.name, g.communityId, now);
+export function insertGrid(db: Db, g: GridFields, now: number, updatedBy: number | null): number {
+  const info = db
+    .prepare('INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
+    .run(g.code, g.name, g.communityId, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
-export function updateGrid(db: Db, id: number, g: GridFields, now: number) {
-  db.prepare('UPDATE grid SET code = ?, name = ?, community_id = ?, updated_at = ? WHERE id = ?').run(g.code, g.name, g.communityId, now, id);
+export function updateGrid(db: Db, id: number, g: GridFields, now: number, updatedBy: number | null) {
+  db.prepare('UPDATE grid SET code = ?, name = ?, community_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+    g.code,
+    g.name,
+    g.communityId,
+    now,
+    updatedBy,
+    id,
+  );
 }
 
 interface CompoundRow {
@@ -121,12 +135,14 @@ interface CompoundRow {
   households: number;
   elderly: number;
   boundary: string | null;
+  updated_at: number;
+  updated_by_name: string | null;
 }
 
 const compoundSelect = `
   SELECT p.id, p.code, p.name, p.community_id, c.name AS community_name, p.grid_id, p.buildings,
-         p.residents, p.households, p.elderly, p.boundary
-  FROM compound p JOIN community c ON c.id = p.community_id`;
+         p.residents, p.households, p.elderly, p.boundary, p.updated_at, o.name AS updated_by_name
+  FROM compound p JOIN community c ON c.id = p.community_id LEFT JOIN operator o ON o.id = p.updated_by`;
 
 const toCompound = (r: CompoundRow): CompoundDto => ({
   id: r.id,
@@ -140,6 +156,8 @@ const toCompound = (r: CompoundRow): CompoundDto => ({
   households: r.households,
   elderly: r.elderly,
   boundary: parseGeometry(r.boundary),
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name,
 });
 
 export function listCompounds(db: Db, q: { search?: string; communityId?: number; limit?: number }) {
@@ -168,21 +186,21 @@ export interface CompoundFields {
   boundary?: AreaGeometry | null;
 }
 
-export function insertCompound(db: Db, c: CompoundFields, now: number): number {
+export function insertCompound(db: Db, c: CompoundFields, now: number, updatedBy: number | null): number {
   const info = db
     .prepare(
-      `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now);
+    .run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
-export function updateCompound(db: Db, id: number, c: CompoundFields, now: number) {
+export function updateCompound(db: Db, id: number, c: CompoundFields, now: number, updatedBy: number | null) {
   db.prepare(
     `UPDATE compound SET code = ?, name = ?, community_id = ?, grid_id = ?, buildings = ?, residents = ?, households = ?,
-       elderly = ?, boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?`,
-  ).run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, id);
+       elderly = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy, id);
 }
 
 interface VenueRow {
@@ -198,11 +216,14 @@ interface VenueRow {
   contact: string | null;
   community_name: string | null;
   compound_name: string | null;
+  updated_at: number;
+  updated_by_name: string | null;
 }
 
 const venueSelect = `
-  SELECT v.*, c.name AS community_name, p.name AS compound_name
-  FROM venue v LEFT JOIN community c ON c.id = v.community_id LEFT JOIN compound p ON p.id = v.compound_id`;
+  SELECT v.*, c.name AS community_name, p.name AS compound_name, o.name AS updated_by_name
+  FROM venue v LEFT JOIN community c ON c.id = v.community_id LEFT JOIN compound p ON p.id = v.compound_id
+  LEFT JOIN operator o ON o.id = v.updated_by`;
 
 const toVenue = (r: VenueRow): VenueDto => ({
   id: r.id,
@@ -217,6 +238,8 @@ const toVenue = (r: VenueRow): VenueDto => ({
   contact: r.contact,
   communityName: r.community_name,
   compoundName: r.compound_name,
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name,
 });
 
 export function listVenues(db: Db, q: { search?: string; type?: VenueType; communityId?: number; limit?: number }) {
@@ -246,21 +269,21 @@ export interface VenueFields {
   contact?: string | null;
 }
 
-export function insertVenue(db: Db, v: VenueFields, now: number): number {
+export function insertVenue(db: Db, v: VenueFields, now: number, updatedBy: number | null): number {
   const info = db
     .prepare(
-      `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now);
+    .run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
-export function updateVenue(db: Db, id: number, v: VenueFields, now: number) {
+export function updateVenue(db: Db, id: number, v: VenueFields, now: number, updatedBy: number | null) {
   db.prepare(
-    `UPDATE venue SET code = ?, name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, id);
+    `UPDATE venue SET code = ?, name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?,
+       updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, updatedBy, id);
 }
 
 export function venuePoints(db: Db) {

@@ -6,9 +6,9 @@ import { areaGeometry } from '../../shared/api/common';
 import type { StreetSummaryDto } from '../../shared/api/street';
 import { venueTypeIds } from '../../shared/domain/venues';
 import * as q from '../db/street';
-import { insertGrid, insertTeam, residentInserter } from '../db/roster';
+import { insertTeam, residentInserter } from '../db/roster';
 import type { AppContext } from './context';
-import { locatePoints, streetSummary } from './street';
+import { locatePoints, streetEditor, streetSummary } from './street';
 
 /** Loads the fictional demo street (示例街道) from resources/demo, written by scripts/generate-demo.ts. */
 
@@ -136,6 +136,7 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
   const teams = readJson(ctx, files.teams).teams;
   const register = readRegister(ctx);
   const now = ctx.now();
+  const by = streetEditor(ctx); // whoever loads the demo street, or nobody
   const db = ctx.db;
 
   db.transaction(() => {
@@ -143,25 +144,26 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
     q.insertStreet(db, { code: street.code, name: street.name, isFictional: true, boundary: street.boundary }, now);
 
     const communityIds = new Map<string, number>();
-    for (const c of communities) communityIds.set(c.properties.code, q.insertCommunity(db, { ...c.properties, boundary: c.geometry }, now));
+    for (const c of communities) communityIds.set(c.properties.code, q.insertCommunity(db, { ...c.properties, boundary: c.geometry }, now, by));
 
     const gridIds = new Map<string, number>();
     for (const g of grids) {
-      gridIds.set(g.code, insertGrid(db, { code: g.code, name: g.name, communityId: idOf(communityIds, g.communityCode, '社区', files.grids.name) }, now));
+      const communityId = idOf(communityIds, g.communityCode, '社区', files.grids.name);
+      gridIds.set(g.code, q.insertGrid(db, { code: g.code, name: g.name, communityId }, now, by));
     }
 
     const compoundIds = new Map<string, number>();
     for (const { properties: p, geometry } of compounds) {
       const communityId = idOf(communityIds, p.communityCode, '社区', files.compounds.name);
       const gridId = p.gridCode ? idOf(gridIds, p.gridCode, '网格', files.compounds.name) : null;
-      compoundIds.set(p.code, q.insertCompound(db, { ...p, communityId, gridId, boundary: geometry }, now));
+      compoundIds.set(p.code, q.insertCompound(db, { ...p, communityId, gridId, boundary: geometry }, now, by));
     }
 
     // Community and compound come from the point, as for a venue added by hand.
     const where = locatePoints(db, venues.map((v) => v.geometry.coordinates));
     venues.forEach(({ properties: p, geometry }, i) => {
       const [lng, lat] = geometry.coordinates;
-      q.insertVenue(db, { ...p, lng, lat, communityId: where[i].communityId, compoundId: where[i].compoundId }, now);
+      q.insertVenue(db, { ...p, lng, lat, communityId: where[i].communityId, compoundId: where[i].compoundId }, now, by);
     });
 
     const insertResident = residentInserter(db, now);

@@ -5,6 +5,7 @@ import type { StreetSummaryDto, VenueDto, CommunityDto, CompoundDto, GridDto } f
 import type { VenueType } from '../../shared/domain/venues';
 import { AreaIndex } from '../../shared/domain/spatial';
 import * as q from '../db/street';
+import { deskOperatorRef } from '../db/operators';
 import type { Db } from '../db/open';
 import type { AppContext } from './context';
 
@@ -68,6 +69,12 @@ export function mapLayers(db: Db): { communities: FeatureCollectionDto; compound
   };
 }
 
+/**
+ * Who a street write is stamped with: the operator at the desk, or null. Street data may be kept in routine times
+ * with nobody signed in, so unlike the command records a write is not refused without an operator.
+ */
+export const streetEditor = (ctx: AppContext): number | null => deskOperatorRef(ctx.db)?.id ?? null;
+
 /** Runs a write; a UNIQUE code collision becomes a clear conflict error naming the code. */
 function writeUnique<T>(what: string, code: string, fn: () => T): T {
   try {
@@ -82,9 +89,9 @@ function writeUnique<T>(what: string, code: string, fn: () => T): T {
 
 export function saveCommunity(ctx: AppContext, input: { id?: number; code: string; name: string; boundary?: AreaGeometry | null }): CommunityDto {
   const id = writeUnique('社区', input.code, () => {
-    if (input.id === undefined) return q.insertCommunity(ctx.db, input, ctx.now());
+    if (input.id === undefined) return q.insertCommunity(ctx.db, input, ctx.now(), streetEditor(ctx));
     requireRow(q.getCommunity(ctx.db, input.id), '社区', input.id);
-    q.updateCommunity(ctx.db, input.id, input, ctx.now());
+    q.updateCommunity(ctx.db, input.id, input, ctx.now(), streetEditor(ctx));
     return input.id;
   });
   return q.getCommunity(ctx.db, id)!;
@@ -97,7 +104,7 @@ export function saveCommunity(ctx: AppContext, input: { id?: number; code: strin
 export function saveGrid(ctx: AppContext, input: q.GridFields & { id?: number }): GridDto {
   const community = requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
   const id = writeUnique('网格', input.code, () => {
-    if (input.id === undefined) return q.insertGrid(ctx.db, input, ctx.now());
+    if (input.id === undefined) return q.insertGrid(ctx.db, input, ctx.now(), streetEditor(ctx));
     const grid = requireRow(q.getGrid(ctx.db, input.id), '网格', input.id);
     if (grid.communityId !== input.communityId && grid.compounds > 0) {
       throw new AppError(
@@ -105,7 +112,7 @@ export function saveGrid(ctx: AppContext, input: q.GridFields & { id?: number })
         `网格 ${grid.name}（${grid.code}）有 ${grid.compounds} 个小区属于${grid.communityName}，不能改到${community.name}：请先调整这些小区的网格。`,
       );
     }
-    q.updateGrid(ctx.db, input.id, input, ctx.now());
+    q.updateGrid(ctx.db, input.id, input, ctx.now(), streetEditor(ctx));
     return input.id;
   });
   return q.getGrid(ctx.db, id)!;
@@ -129,13 +136,17 @@ export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: n
     if (grid.communityId !== input.communityId) throw new AppError('invalid_input', `网格 ${grid.name} (${grid.code}) 不属于所选社区。`);
   }
   const id = writeUnique('小区', input.code, () => {
-    if (input.id === undefined) return q.insertCompound(ctx.db, input, ctx.now());
+    const now = ctx.now();
+    const by = streetEditor(ctx);
+    if (input.id === undefined) return q.insertCompound(ctx.db, input, now, by);
     requireRow(q.getCompound(ctx.db, input.id), '小区', input.id);
     const compoundId = input.id;
     ctx.db.transaction(() => {
-      q.updateCompound(ctx.db, compoundId, input, ctx.now());
+      q.updateCompound(ctx.db, compoundId, input, now, by);
       // A compound moved to another community takes the venues inside it along.
-      ctx.db.prepare('UPDATE venue SET community_id = ? WHERE compound_id = ?').run(input.communityId, compoundId);
+      ctx.db
+        .prepare('UPDATE venue SET community_id = ?, updated_at = ?, updated_by = ? WHERE compound_id = ? AND community_id IS NOT ?')
+        .run(input.communityId, now, by, compoundId, input.communityId);
     })();
     return compoundId;
   });
@@ -149,9 +160,9 @@ export function saveVenue(
   const where = locatePoints(ctx.db, [[input.lng, input.lat]])[0];
   const fields: q.VenueFields = { ...input, communityId: where.communityId, compoundId: where.compoundId };
   const id = writeUnique('场所', input.code, () => {
-    if (input.id === undefined) return q.insertVenue(ctx.db, fields, ctx.now());
+    if (input.id === undefined) return q.insertVenue(ctx.db, fields, ctx.now(), streetEditor(ctx));
     requireRow(q.getVenue(ctx.db, input.id), '场所', input.id);
-    q.updateVenue(ctx.db, input.id, fields, ctx.now());
+    q.updateVenue(ctx.db, input.id, fields, ctx.now(), streetEditor(ctx));
     return input.id;
   });
   return q.getVenue(ctx.db, id)!;

@@ -14,6 +14,9 @@ const countInput = (label: string) =>
     .min(0, { error: `${label}须为不小于 0 的整数` })
     .max(10_000_000, { error: `${label}不能大于 10000000` });
 
+/** Who last changed a row and when (ms): the name is null when nobody was signed in at the desk, or before version 9. */
+const lastChange = { updatedAt: z.number().int(), updatedByName: z.string().nullable() };
+
 export const communityDto = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -23,6 +26,7 @@ export const communityDto = z.object({
   residents: count,
   households: count,
   elderly: count,
+  ...lastChange,
 });
 export type CommunityDto = z.infer<typeof communityDto>;
 
@@ -38,6 +42,7 @@ export const compoundDto = z.object({
   households: count,
   elderly: count,
   boundary: areaGeometry.nullable(),
+  ...lastChange,
 });
 export type CompoundDto = z.infer<typeof compoundDto>;
 
@@ -55,6 +60,7 @@ export const venueDto = z.object({
   contact: z.string().nullable(),
   communityName: z.string().nullable(),
   compoundName: z.string().nullable(),
+  ...lastChange,
 });
 export type VenueDto = z.infer<typeof venueDto>;
 
@@ -65,6 +71,7 @@ export const gridDto = z.object({
   communityId: z.number().int(),
   communityName: z.string(),
   compounds: count,
+  ...lastChange,
 });
 export type GridDto = z.infer<typeof gridDto>;
 

@@ -347,4 +347,27 @@ describe('street data screen', () => {
     expect((await summary()).communities).toBe(2);
     expect(external).toEqual([]);
   });
+
+  test('最后修改: an edit at the desk shows when (Shanghai time) and who; rows written with nobody signed in show a dash', async () => {
+    await page.getByTestId('tab-compounds').click();
+    // Built through the API with nobody signed in: a time and no name.
+    await poll(() => row('P003').locator('[data-col=changed]').textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d –$/);
+    const op = await api<{ id: number }>('saveOperator', { name: '王值班' });
+    await api('signIn', { operatorId: op.id });
+    await page.reload();
+    await row('P003').getByRole('button', { name: '编辑' }).click();
+    const form = page.getByTestId('compound-form');
+    await poll(() => form.isVisible()).toBe(true);
+    await page.fill('#pf-residents', '520');
+    await form.getByTestId('form-save').click();
+    await poll(() => form.count()).toBe(0);
+    const cell = row('P003').locator('[data-col=changed]');
+    await poll(() => cell.textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d 王值班$/);
+    const shown = (await cell.textContent())!.slice(0, 11);
+    const shanghai = new Date(Date.now() + 8 * 3_600_000).toISOString();
+    expect(shown.slice(0, 5)).toBe(shanghai.slice(5, 10)); // MM-DD of today in Shanghai (the test does not run across midnight)
+    expect(await page.locator('[data-testid=compound-table] thead').textContent()).toContain('最后修改');
+    await screenshot(page, 'street-data-last-change');
+    await api('signOut');
+  });
 });

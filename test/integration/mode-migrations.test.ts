@@ -7,7 +7,7 @@ import { migrations } from '../../main/db/migrations';
 import { listBackups } from '../../main/db/backup';
 
 /**
- * Migrations 002-008 (issue 4), each run on a database of the previous version holding data:
+ * Migrations 002-009 (issue 4), each run on a database of the previous version holding data:
  * the data survives, the new tables take rows, their CHECK constraints hold, a backup was taken first.
  */
 
@@ -23,7 +23,8 @@ function fillV1(db: Db) {
   db.prepare("INSERT INTO setting (key, value) VALUES ('unitName', '\"城东街道办事处\"')").run();
   db.prepare('INSERT INTO street (id, code, name, is_fictional, created_at) VALUES (1, ?, ?, 0, ?)').run('500114001', '城东街道', T);
   db.prepare('INSERT INTO community (id, code, name, updated_at) VALUES (1, ?, ?, ?)').run('C01', '东苑社区', T);
-  db.prepare('INSERT INTO compound (id, code, name, community_id, residents, households, elderly, updated_at) VALUES (1, ?, ?, 1, 1200, 450, 300, ?)').run('P001', '桂花小区', T);
+  db.prepare('INSERT INTO grid (id, code, name, community_id, updated_at) VALUES (1, ?, ?, 1, ?)').run('G01', '东苑一网格', T);
+  db.prepare('INSERT INTO compound (id, code, name, community_id, grid_id, residents, households, elderly, updated_at) VALUES (1, ?, ?, 1, 1, 1200, 450, 300, ?)').run('P001', '桂花小区', T);
   db.prepare("INSERT INTO venue (code, name, type, lng, lat, community_id, updated_at) VALUES ('V1', '好又多超市', 'supermarket', 106.5, 29.5, 1, ?)").run(T);
   db.prepare("INSERT INTO resident (compound_id, household, name, updated_at) VALUES (1, '1-101', '张三', ?)").run(T);
   db.prepare("INSERT INTO sampling_team (code, name, updated_at) VALUES ('T01', '第一采样队', ?)").run(T);
@@ -100,6 +101,20 @@ const checks: Record<number, (db: Db) => void> = {
     // Still append-only after the new columns.
     expect(() => db.prepare("UPDATE event_log SET ref_text = '改'").run()).toThrow(/append-only/);
   },
+  9: (db) => {
+    // The street rows keep their data and time; who changed them before version 9 is not known.
+    const rows = (table: string) => db.prepare(`SELECT code, updated_at, updated_by FROM ${table}`).all();
+    expect(rows('community')).toEqual([{ code: 'C01', updated_at: T, updated_by: null }]);
+    expect(rows('grid')).toEqual([{ code: 'G01', updated_at: T, updated_by: null }]);
+    expect(rows('compound')).toEqual([{ code: 'P001', updated_at: T, updated_by: null }]);
+    expect(rows('venue')).toEqual([{ code: 'V1', updated_at: T, updated_by: null }]);
+    // A change is stamped with a real operator; an unknown one is refused by the foreign key.
+    for (const table of ['community', 'grid', 'compound', 'venue']) {
+      db.prepare(`UPDATE ${table} SET updated_by = 1, updated_at = ?`).run(T + 1);
+      expect(() => db.prepare(`UPDATE ${table} SET updated_by = 99`).run()).toThrow(/FOREIGN KEY/);
+    }
+    expect(db.prepare('SELECT o.name FROM compound p JOIN operator o ON o.id = p.updated_by').get()).toEqual({ name: '王值班' });
+  },
 };
 
 function v1Street(dir: string): string {
@@ -119,7 +134,7 @@ function expectV1DataIntact(db: Db) {
 }
 
 describe('issue 4 migrations', () => {
-  test.each([2, 3, 4, 5, 6, 7, 8])('migration %i runs on a database of the version before it, holding data', (version) => {
+  test.each([2, 3, 4, 5, 6, 7, 8, 9])('migration %i runs on a database of the version before it, holding data', (version) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig-'));
     dirs.push(dir);
     const file = v1Street(dir);

@@ -6,6 +6,7 @@ import { openApp, type OpenedApp } from '../../main/services/app';
 import { dispatch } from '../../main/api/dispatch';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
+import { communitiesGeoJson, compoundsGeoJson, importFile, residentsCsv, venuesGeoJson } from '../fixtures/import/fixtures';
 
 /** Street data through the API as the UI calls it: add, edit, delete, conflicts, cascades and the board's totals. */
 
@@ -410,5 +411,80 @@ describe('venue names and count rules', () => {
     const text = await fail('saveCompound', { code: 'P009', name: '错数小区', communityId: east.id, residents: 10, households: 2, elderly: '三' });
     expect(text.message).toContain('60岁以上人数须为数字');
     expect(neg.message + frac.message + text.message).not.toMatch(/expected|Too small|Invalid/i);
+  });
+});
+
+describe('who changed a row (issue 4: every record carries the operator)', () => {
+  const NOW = Date.UTC(2022, 5, 1, 2);
+
+  async function signInAs(name: string) {
+    const op = await ok('saveOperator', { name });
+    await ok('signIn', { operatorId: op.id });
+    return op;
+  }
+
+  test('a compound saved at the desk names the operator; one saved with nobody signed in names no one', async () => {
+    const { east, a } = await buildStreet(); // nobody signed in: allowed, stamped with no one
+    expect(a).toMatchObject({ updatedAt: NOW, updatedByName: null });
+    expect(app.ctx.db.prepare('SELECT updated_by FROM compound WHERE id = ?').get(a.id)).toEqual({ updated_by: null });
+
+    const op = await signInAs('王值班');
+    const saved = await ok('saveCompound', { id: a.id, code: 'P001', name: '桂花小区', communityId: east.id, residents: 1300, households: 450, elderly: 300 });
+    expect(saved.updatedByName).toBe('王值班');
+    expect(app.ctx.db.prepare('SELECT updated_by FROM compound WHERE id = ?').get(a.id)).toEqual({ updated_by: op.id });
+    const listed = await ok('listCompounds', {});
+    expect(listed.rows.map((r) => [r.code, r.updatedByName])).toEqual([
+      ['P001', '王值班'],
+      ['P002', null],
+      ['P003', null],
+    ]);
+
+    await ok('signOut', {});
+    const later = await ok('saveCompound', { id: a.id, code: 'P001', name: '桂花小区', communityId: east.id, residents: 1310, households: 450, elderly: 300 });
+    expect(later.updatedByName).toBeNull();
+  });
+
+  test('communities, grids and venues carry the operator too', async () => {
+    await ok('createStreet', { code: '500104001', name: '测试街道' });
+    await signInAs('李值班');
+    const c = await ok('saveCommunity', { code: 'C01', name: '东苑社区', boundary: square(106.5, 29.53, 0.01) });
+    const g = await ok('saveGrid', { code: 'G01', name: '一网格', communityId: c.id });
+    const v = await ok('saveVenue', { code: 'V01', name: '好又多超市', type: 'supermarket', lng: 106.505, lat: 29.535 });
+    for (const row of [c, g, v]) expect(row).toMatchObject({ updatedAt: NOW, updatedByName: '李值班' });
+    expect((await ok('listCommunities', {}))[0].updatedByName).toBe('李值班');
+    expect((await ok('listGrids', {}))[0].updatedByName).toBe('李值班');
+    expect((await ok('listVenues', {})).rows[0].updatedByName).toBe('李值班');
+  });
+
+  test('an import stamps every row it writes with the operator at the desk', async () => {
+    await ok('createStreet', { code: '500104001', name: '测试街道' });
+    await signInAs('赵值班');
+    const files: [Parameters<typeof importFile>[1], string, string][] = [
+      ['communities', '社区.geojson', communitiesGeoJson()],
+      ['compounds', '小区.geojson', compoundsGeoJson()],
+      ['venues', '场所.geojson', venuesGeoJson()],
+    ];
+    for (const [kind, name, content] of files) expect((await importFile(app, kind, name, content)).ok).toBe(true);
+    const names = (table: string) =>
+      app.ctx.db.prepare(`SELECT DISTINCT o.name FROM ${table} t LEFT JOIN operator o ON o.id = t.updated_by`).all();
+    for (const table of ['community', 'compound', 'venue']) expect(names(table)).toEqual([{ name: '赵值班' }]);
+
+    // The register recounts the compounds it names: they are stamped by whoever imported it.
+    await ok('signOut', {});
+    const other = await ok('saveOperator', { name: '钱值班' });
+    await ok('signIn', { operatorId: other.id });
+    expect((await importFile(app, 'residents', '人口.csv', residentsCsv())).ok).toBe(true);
+    const byCode = Object.fromEntries((await ok('listCompounds', {})).rows.map((r) => [r.code, r.updatedByName]));
+    expect(byCode.P01).toBe('钱值班');
+  });
+
+  test('a grid created by a compounds import names the operator', async () => {
+    await ok('createStreet', { code: '500104001', name: '测试街道' });
+    await signInAs('孙值班');
+    expect((await importFile(app, 'communities', '社区.geojson', communitiesGeoJson())).ok).toBe(true);
+    const file = JSON.parse(compoundsGeoJson()) as { features: { properties: Record<string, unknown> }[] };
+    file.features[0].properties.gridCode = 'W01';
+    expect((await importFile(app, 'compounds', '小区.geojson', JSON.stringify(file))).ok).toBe(true);
+    expect((await ok('listGrids', {})).map((g) => [g.code, g.updatedByName])).toEqual([['W01', '孙值班']]);
   });
 });

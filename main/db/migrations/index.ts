@@ -6,9 +6,10 @@ import { migration005 } from './005-command';
 import { migration006 } from './006-checklist';
 import { migration007 } from './007-duty';
 import { migration008 } from './008-event-log-ref';
+import { migration009 } from './009-street-operator';
 import type { Migration } from './types';
 
 /** Every migration in order. A new one is appended here with the next number; never edit a landed one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const latestVersion = migrations[migrations.length - 1].version;

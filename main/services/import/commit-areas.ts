@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { streetEditor } from '../street';
 import type { CoordinateSystem, ImportMapping, ImportResultDto } from '../../../shared/api/imports';
 import { areaToWgs84, checkArea, type RawFeature } from './geojson';
 import { resolveMapping, type MappedField } from './mapping';
@@ -52,18 +53,19 @@ export function commitCommunities(ctx: AppContext, a: Args): ImportResultDto {
 
   const existing = existingCodes(ctx, 'community');
   const now = ctx.now();
-  const insert = ctx.db.prepare('INSERT INTO community (code, name, boundary, updated_at) VALUES (?, ?, ?, ?)');
-  const update = ctx.db.prepare('UPDATE community SET name = ?, boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?');
+  const by = streetEditor(ctx);
+  const insert = ctx.db.prepare('INSERT INTO community (code, name, boundary, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
+  const update = ctx.db.prepare('UPDATE community SET name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?');
   let inserted = 0;
   let updated = 0;
   ctx.db.transaction(() => {
     for (const r of rows) {
       const hit = existing.get(r.code);
       if (hit) {
-        update.run(r.name, r.boundary, now, hit.id);
+        update.run(r.name, r.boundary, now, by, hit.id);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.boundary, now);
+        insert.run(r.code, r.name, r.boundary, now, by);
         inserted++;
       }
     }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { streetEditor } from '../street';
 import type { ImportResultDto } from '../../../shared/api/imports';
 import { codeAndName, existingCodes, type Args } from './commit-areas';
 import { areaToWgs84, checkArea } from './geojson';
@@ -75,31 +76,32 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
   problems.throwIfAny();
 
   const now = ctx.now();
+  const by = streetEditor(ctx);
   const insert = ctx.db.prepare(
-    `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Left-out counts and grid keep their stored values; a compound moved to another community leaves its old grid.
   const update = ctx.db.prepare(
     `UPDATE compound SET name = ?, community_id = ?,
        grid_id = CASE WHEN ? IS NOT NULL THEN ? WHEN community_id = ? THEN grid_id ELSE NULL END,
        buildings = COALESCE(?, buildings), residents = COALESCE(?, residents), households = COALESCE(?, households),
-       elderly = COALESCE(?, elderly), boundary = COALESCE(?, boundary), updated_at = ? WHERE id = ?`,
+       elderly = COALESCE(?, elderly), boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   let inserted = 0;
   let updated = 0;
   let gridsCreated = 0;
   ctx.db.transaction(() => {
-    const grid = grids.create(ctx, now);
+    const grid = grids.create(ctx, now, by);
     gridsCreated = grid.created;
     for (const r of rows) {
       const gridId = r.gridCode === null ? null : (grid.ids.get(r.gridCode) ?? null);
       const hit = stored.get(r.code);
       if (hit) {
-        update.run(r.name, r.communityId, gridId, gridId, r.communityId, r.buildings, r.residents, r.households, r.elderly, r.boundary, now, hit.id);
+        update.run(r.name, r.communityId, gridId, gridId, r.communityId, r.buildings, r.residents, r.households, r.elderly, r.boundary, now, by, hit.id);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.communityId, gridId, r.buildings, r.residents ?? 0, r.households ?? 0, r.elderly ?? 0, r.boundary, now);
+        insert.run(r.code, r.name, r.communityId, gridId, r.buildings, r.residents ?? 0, r.households ?? 0, r.elderly ?? 0, r.boundary, now, by);
         inserted++;
       }
     }

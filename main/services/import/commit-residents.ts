@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { streetEditor } from '../street';
 import type { ImportMapping, ImportResultDto } from '../../../shared/api/imports';
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
@@ -43,7 +44,7 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
       residents = (SELECT COUNT(*) FROM resident WHERE compound_id = @id),
       households = (SELECT COUNT(*) FROM (SELECT DISTINCT building, household FROM resident WHERE compound_id = @id)),
       elderly = (SELECT COUNT(*) FROM resident WHERE compound_id = @id AND birth_year <= @elderlyBorn),
-      updated_at = @now
+      updated_at = @now, updated_by = @by
     WHERE id = @id`);
 
   let rowsIn = 0;
@@ -107,7 +108,8 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
     }
     if (rowsIn === 0) throw headerOnly(file, source);
     problems.throwIfAny(); // rolls the transaction back
-    for (const id of named) recount.run({ id, elderlyBorn: thisYear - 60, now });
+    const by = streetEditor(ctx);
+    for (const id of named) recount.run({ id, elderlyBorn: thisYear - 60, now, by });
   })();
   return { kind: 'residents', rowsIn, inserted: rowsIn, updated: 0, replacedResidents: replaced };
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { CoordinateSystem, ImportMapping, ImportResultDto } from '../../../shared/api/imports';
 import { parseVenueType, venueTypes, type VenueType } from '../../../shared/domain/venues';
-import { locatePoints } from '../street';
+import { locatePoints, streetEditor } from '../street';
 import { checkPoint, toWgs84, type RawFeature } from './geojson';
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
@@ -49,11 +49,14 @@ export function commitVenues(ctx: AppContext, a: Args): ImportResultDto {
   const where = locatePoints(ctx.db, rows.map((r) => [r.lng, r.lat]));
   const existing = new Map((ctx.db.prepare('SELECT id, code FROM venue').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
   const now = ctx.now();
+  const by = streetEditor(ctx);
   const insert = ctx.db.prepare(
-    `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = ctx.db.prepare(
-    `UPDATE venue SET name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?, updated_at = ? WHERE id = ?`,
+    `UPDATE venue SET name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?,
+       updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   let inserted = 0;
   let updated = 0;
@@ -62,10 +65,10 @@ export function commitVenues(ctx: AppContext, a: Args): ImportResultDto {
       const { communityId, compoundId } = where[i];
       const id = existing.get(r.code);
       if (id !== undefined) {
-        update.run(r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now, id);
+        update.run(r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now, by, id);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now);
+        insert.run(r.code, r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now, by);
         inserted++;
       }
     });

@@ -53,10 +53,10 @@ export class GridPlan {
   }
 
   /** Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created. */
-  create(ctx: AppContext, now: number): { ids: Map<string, number>; created: number } {
+  create(ctx: AppContext, now: number, updatedBy: number | null): { ids: Map<string, number>; created: number } {
     const ids = new Map([...this.known].map(([code, g]) => [code, g.id]));
-    const insert = ctx.db.prepare('INSERT INTO grid (code, name, community_id, updated_at) VALUES (?, ?, ?, ?)');
-    for (const [code, g] of this.planned) ids.set(code, Number(insert.run(code, g.name, g.communityId, now).lastInsertRowid));
+    const insert = ctx.db.prepare('INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
+    for (const [code, g] of this.planned) ids.set(code, Number(insert.run(code, g.name, g.communityId, now, updatedBy).lastInsertRowid));
     return { ids, created: this.planned.size };
   }
 }

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto } from '../../../shared/api/street';
 import { CommunityForm } from './CommunityForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { LastChange } from './LastChange';
 import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
@@ -45,6 +46,7 @@ export function CommunityTable() {
               <th className="num">{t('data.col.elderly')}</th>
               <th className="num">{t('data.col.elderlyShare')}</th>
               <th>{t('data.col.boundary')}</th>
+              <th>{t('data.col.changed')}</th>
               <th className="sd-actions-col">{t('data.col.actions')}</th>
             </tr>
           </thead>
@@ -61,11 +63,12 @@ export function CommunityTable() {
                 <td className="num">{n(c.elderly)}</td>
                 <td className="num muted">{formatShare(c.elderly, c.residents)}</td>
                 <td className={c.boundary ? '' : 'muted'}>{c.boundary ? t('data.boundary.yes') : t('data.boundary.no')}</td>
+                <LastChange at={c.updatedAt} by={c.updatedByName} />
                 <RowActions onEdit={() => setEditing(c)} onDelete={() => setDeleting(c)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={9} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={10} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
             )}
           </tbody>
           {rows.length > 1 && (
@@ -77,7 +80,7 @@ export function CommunityTable() {
                 <td className="num">{n(sum('households'))}</td>
                 <td className="num">{n(sum('elderly'))}</td>
                 <td className="num muted">{formatShare(sum('elderly'), sum('residents'))}</td>
-                <td colSpan={2} />
+                <td colSpan={3} />
               </tr>
             </tfoot>
           )}

@@ -41,7 +41,7 @@ export function CompoundForm({
   const grids = useGrids(communityId);
 
   const save = useMutation({
-    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary'>) => call('saveCompound', { ...input, id: compound?.id }),
+    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName'>) => call('saveCompound', { ...input, id: compound?.id }),
     onSuccess: async () => {
       onClose();
       await refresh();

@@ -6,6 +6,7 @@ import type { CompoundDto } from '../../../shared/api/street';
 import { CompoundForm } from './CompoundForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CommunityFilter } from './CommunityFilter';
+import { LastChange } from './LastChange';
 import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
@@ -51,6 +52,7 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
               <th className="num">{t('data.col.households')}</th>
               <th className="num">{t('data.col.elderly')}</th>
               <th>{t('data.col.boundary')}</th>
+              <th>{t('data.col.changed')}</th>
               <th className="sd-actions-col">{t('data.col.actions')}</th>
             </tr>
           </thead>
@@ -66,11 +68,12 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
                 <td className="num">{n(p.households)}</td>
                 <td className="num">{n(p.elderly)}</td>
                 <td className={p.boundary ? '' : 'muted'}>{p.boundary ? t('data.boundary.yes') : t('data.boundary.no')}</td>
+                <LastChange at={p.updatedAt} by={p.updatedByName} />
                 <RowActions onEdit={() => setEditing(p)} onDelete={() => setDeleting(p)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={10} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
             )}
           </tbody>
         </table>

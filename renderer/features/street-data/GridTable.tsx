@@ -6,6 +6,7 @@ import type { GridDto } from '../../../shared/api/street';
 import { ConfirmDialog } from './ConfirmDialog';
 import { GridForm } from './GridForm';
 import { CommunityFilter } from './CommunityFilter';
+import { LastChange } from './LastChange';
 import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
@@ -45,6 +46,7 @@ export function GridTable({ communityId }: { communityId?: number }) {
               <th>{t('data.col.name')}</th>
               <th>{t('data.col.community')}</th>
               <th className="num">{t('data.col.compounds')}</th>
+              <th>{t('data.col.changed')}</th>
               <th className="sd-actions-col">{t('data.col.actions')}</th>
             </tr>
           </thead>
@@ -61,11 +63,12 @@ export function GridTable({ communityId }: { communityId?: number }) {
                     <span className="muted">0</span>
                   )}
                 </td>
+                <LastChange at={g.updatedAt} by={g.updatedByName} />
                 <RowActions onEdit={() => setEditing(g)} onDelete={() => setDeleting(g)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={5} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.noGrids')}</td></tr>
+              <tr><td colSpan={6} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.noGrids')}</td></tr>
             )}
           </tbody>
         </table>

@@ -29,7 +29,7 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
   const [type, setType] = useState<VenueType | ''>(venue?.type ?? '');
   const { errors, show, clear, reset } = useFieldErrors<Field>();
   const save = useMutation({
-    mutationFn: (input: Omit<VenueDto, 'id' | 'communityId' | 'compoundId' | 'communityName' | 'compoundName'>) => call('saveVenue', { ...input, id: venue?.id }),
+    mutationFn: (input: Omit<VenueDto, 'id' | 'communityId' | 'compoundId' | 'communityName' | 'compoundName' | 'updatedAt' | 'updatedByName'>) => call('saveVenue', { ...input, id: venue?.id }),
     onSuccess: async () => {
       onClose();
       await refresh();

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { VenueDto } from '../../../shared/api/street';
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
 import { ConfirmDialog } from './ConfirmDialog';
+import { LastChange } from './LastChange';
 import { RowActions } from './RowActions';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
@@ -53,6 +54,7 @@ export function VenueTable() {
               <th>{t('data.col.contact')}</th>
               <th className="num">{t('data.col.lng')}</th>
               <th className="num">{t('data.col.lat')}</th>
+              <th>{t('data.col.changed')}</th>
               <th className="sd-actions-col">{t('data.col.actions')}</th>
             </tr>
           </thead>
@@ -72,11 +74,12 @@ export function VenueTable() {
                 <td>{v.contact ?? ''}</td>
                 <td className="num">{formatCoord(v.lng)}</td>
                 <td className="num">{formatCoord(v.lat)}</td>
+                <LastChange at={v.updatedAt} by={v.updatedByName} />
                 <RowActions onEdit={() => setEditing(v)} onDelete={() => setDeleting(v)} />
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={10} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
             )}
           </tbody>
         </table>
