@@ -363,9 +363,11 @@ describe('street data screen', () => {
     await poll(() => form.count()).toBe(0);
     const cell = row('P003').locator('[data-col=changed]');
     await poll(() => cell.textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d 王值班$/);
-    const shown = (await cell.textContent())!.slice(0, 11);
-    const shanghai = new Date(Date.now() + 8 * 3_600_000).toISOString();
-    expect(shown.slice(0, 5)).toBe(shanghai.slice(5, 10)); // MM-DD of today in Shanghai (the test does not run across midnight)
+    // The cell shows the stored time in Shanghai (UTC+8) as MM-DD HH:mm.
+    const stored = await api<{ rows: { code: string; updatedAt: number }[] }>('listCompounds', { search: 'P003' });
+    const updatedAt = stored.rows.find((r) => r.code === 'P003')!.updatedAt;
+    const shanghai = new Date(updatedAt + 8 * 3_600_000).toISOString();
+    expect((await cell.textContent())!.slice(0, 11)).toBe(`${shanghai.slice(5, 10)} ${shanghai.slice(11, 16)}`);
     expect(await page.locator('[data-testid=compound-table] thead').textContent()).toContain('最后修改');
     await screenshot(page, 'street-data-last-change');
     await api('signOut');
