@@ -72,6 +72,18 @@ describe('log links and event time, shift settings, English readiness', () => {
     await expect.poll(() => history.getByTestId('log-history-reason').textContent()).toBe('更正原因：漏记 6 栋');
     expect(await history.textContent()).toContain('风险区（手写）：桂花小区 5 栋');
     await screenshot(page, 'log-history-reason');
+
+    // The printed 简报 says the same: when it happened, when it was written, and what it concerns.
+    await go(page, '/print/briefing');
+    const printed = page.getByTestId('print-log-row').filter({ hasText: '采样队到达桂花小区' });
+    await expect.poll(() => printed.count()).toBe(1);
+    expect(await printed.textContent()).toContain(shanghai(earlier));
+    expect(await printed.getByTestId('print-log-recorded').textContent()).toMatch(/记录于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await printed.getByTestId('print-log-link').textContent()).toBe(`采样队伍：${teamName}`);
+    const printedArea = page.getByTestId('print-log-row').filter({ hasText: '（5 栋、6 栋）' });
+    expect(await printedArea.getByTestId('print-log-link').textContent()).toBe('风险区（手写）：桂花小区 5 栋');
+    expect(await printedArea.getByTestId('print-log-recorded').count()).toBe(0);
+    await screenshot(page, 'briefing-log-links');
   });
 
   test('shift settings: a hole in the 24 hours is refused with its times; a shift without a leader gets the server wording', async () => {

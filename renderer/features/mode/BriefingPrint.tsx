@@ -5,6 +5,7 @@ import { PrintLayout } from '../../print/PrintLayout';
 import { formatDateTime, formatDuration } from '../../print/format';
 import { caseTypeNames, workGroupNames } from '../../../shared/domain/workgroups';
 import { CommandTables } from '../command/CommandTables';
+import { entryLinkText } from '../log/EntryLink';
 import { personText } from '../command/person';
 import { useEmergencyState } from './queries';
 import { byUrgency } from './urgency';
@@ -114,14 +115,25 @@ export function BriefingPrint() {
                 </tr>
               </thead>
               <tbody>
-                {s.log.slice(0, LOG_LINES).map((l) => (
-                  <tr key={l.id}>
-                    <td>{formatDateTime(l.at)}</td>
-                    <td>{l.operator?.name ?? '—'}</td>
-                    <td>{t(`log.categories.${l.category}`)}</td>
-                    <td>{l.correctsId !== null ? `${t('log.corrects', { id: l.correctsId })} ` : ''}{l.text}</td>
-                  </tr>
-                ))}
+                {s.log.slice(0, LOG_LINES).map((l) => {
+                  const link = entryLinkText(l, t);
+                  return (
+                    <tr key={l.id} data-testid="print-log-row">
+                      <td>
+                        {formatDateTime(l.at)}
+                        {l.recordedAt - l.at >= 60_000 && (
+                          <div className="small" data-testid="print-log-recorded">{t('log.recordedAt', { at: formatDateTime(l.recordedAt) })}</div>
+                        )}
+                      </td>
+                      <td>{l.operator?.name ?? '—'}</td>
+                      <td>{t(`log.categories.${l.category}`)}</td>
+                      <td>
+                        {l.correctsId !== null ? `${t('log.corrects', { id: l.correctsId })} ` : ''}{l.text}
+                        {link && <div className="small" data-testid="print-log-link">{link}</div>}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}
