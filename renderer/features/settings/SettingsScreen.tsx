@@ -72,8 +72,8 @@ export function SettingsScreen() {
         <div><button className="primary" data-testid="save-settings" onClick={() => save.mutate(form)}>{t('common.save')}</button></div>
       </section>
       <section className="panel stack">
-        <div><span className="muted">{t('settings.dataFolder')}：</span><code>{info.data.dataDir}</code></div>
-        <div><span className="muted">{t('settings.database')}：</span><code>{info.data.dbFile}</code></div>
+        <div><span className="muted">{t('settings.dataFolder')}</span><code>{info.data.dataDir}</code></div>
+        <div><span className="muted">{t('settings.database')}</span><code>{info.data.dbFile}</code></div>
         <div className="muted">{t('settings.dataFolderHint')}</div>
         {window.streetCommandDesktop && (
           <div className="row">

@@ -68,7 +68,7 @@ export function CommunityTable() {
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={10} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={10} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.noCommunities')}</td></tr>
             )}
           </tbody>
           {rows.length > 1 && (

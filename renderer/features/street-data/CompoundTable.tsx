@@ -73,7 +73,7 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t(communityId ? 'data.empty' : 'data.noCompounds')}</td></tr>
             )}
           </tbody>
         </table>

@@ -79,7 +79,7 @@ export function VenueTable() {
               </tr>
             ))}
             {rows.length === 0 && !list.isPending && (
-              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t('data.empty')}</td></tr>
+              <tr><td colSpan={11} className="sd-empty">{query ? t('data.noMatch', { q: query }) : t(type ? 'data.empty' : 'data.noVenues')}</td></tr>
             )}
           </tbody>
         </table>

@@ -86,7 +86,7 @@ export function ImportWizard() {
             <h2>{t('import.step3')}</h2>
             <div className="imp-options">
               <span className="imp-filename" data-testid="import-filename">{file.name}</span>
-              {data && <span className="muted">{t(geo ? 'import.totalFeatures' : 'import.totalRows', { n: data.totalRows })}</span>}
+              {data && <span className="muted">{t(geo ? 'import.totalFeatures' : 'import.totalRows', { count: data.totalRows })}</span>}
               {data?.format !== 'xlsx' && (
                 <label className="field">
                   <span>{t('import.encoding')}</span>
@@ -131,7 +131,7 @@ export function ImportWizard() {
             {data && (
               <div className="imp-commit">
                 <button type="button" className="primary" disabled={!canCommit} data-testid="import-commit" onClick={() => commit.mutate()}>
-                  {commit.isPending ? t('import.importing') : t(geo ? 'import.commitFeatures' : 'import.commitRows', { n: data.totalRows })}
+                  {commit.isPending ? t('import.importing') : t(geo ? 'import.commitFeatures' : 'import.commitRows', { count: data.totalRows })}
                 </button>
                 {unmapped.length > 0 && (
                   <span className="imp-missing-note">
