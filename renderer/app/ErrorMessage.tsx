@@ -19,7 +19,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const e = error instanceof ApiCallError ? error.error : { code: 'internal' as const, message: String((error as Error).message ?? error) };
   return (
     <div className="error-box" role="alert">
-      <strong>{t(`errors.${e.code}`)}</strong>：{e.message}
+      <strong>{t(`errors.${e.code}`)}</strong>{t('errors.where.colon')}{e.message}
       {'problems' in e && e.problems && e.problems.length > 0 && (
         <ul>
           {e.problems.map((p, i) => (

@@ -6,7 +6,7 @@ export function RowCount({ total, shown, busy }: { total: number; shown: number;
   const { t, i18n } = useTranslation();
   return (
     <span className="sd-count" data-testid="row-count">
-      {t('data.count', { n: formatCount(total, i18n.language) })}
+      {t('data.count', { count: total, n: formatCount(total, i18n.language) })}
       {total > shown && <span className="sd-partial"> · {t('data.showingFirst', { n: formatCount(shown, i18n.language) })}</span>}
       {busy && <span className="muted"> · {t('app.loading')}</span>}
     </span>

@@ -135,7 +135,7 @@ export function ImportWizard() {
                 </button>
                 {unmapped.length > 0 && (
                   <span className="imp-missing-note">
-                    {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join('、') })}
+                    {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join(t('import.listSep')) })}
                   </span>
                 )}
                 <span className="muted imp-small">{t('import.atomic')}</span>
