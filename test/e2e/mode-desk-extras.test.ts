@@ -21,6 +21,21 @@ describe('log links and event time, shift settings, English readiness', () => {
     await host?.stop();
   });
 
+  test('with nobody at the desk the log form says to sign in first and cannot record', async () => {
+    const other = await startHost();
+    try {
+      expect((await other.call('createStreet', { code: 'S1', name: '无人值守街道' })).ok).toBe(true);
+      const { page } = await newPage(browser.browser);
+      await page.goto(other.url);
+      await go(page, '/log');
+      await expect.poll(() => page.getByTestId('log-needs-operator').isVisible()).toBe(true);
+      expect(await page.getByTestId('log-add').isDisabled()).toBe(true);
+      await page.close();
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('a log entry names an earlier event time and a team; a typed risk area; a correction shows its reason', async () => {
     const { page } = await newPage(browser.browser);
     await page.goto(host.url);

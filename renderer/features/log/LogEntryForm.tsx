@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { refreshDeskData } from '../mode/queries';
+import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
 type ManualCategory = (typeof manualLogCategories)[number];
@@ -21,6 +22,8 @@ export function LogEntryForm() {
   const [text, setText] = useState('');
   const [eventTime, setEventTime] = useState('');
   const [link, setLink] = useState<LinkForm>(emptyLink);
+  const desk = useDesk();
+  const nobodyAtDesk = desk.data !== undefined && desk.data.operator === null;
   const add = useMutation({
     mutationFn: () => {
       const at = eventTime ? fromDateTimeLocal(eventTime) : undefined;
@@ -44,8 +47,9 @@ export function LogEntryForm() {
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add.mutate();
           }} />
-        <button className="primary" disabled={add.isPending} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
+        <button className="primary" disabled={add.isPending || nobodyAtDesk} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
       </div>
+      {nobodyAtDesk && <div className="muted" data-testid="log-needs-operator">{t('log.needsOperator')}</div>}
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>
