@@ -351,7 +351,7 @@ describe('street data screen', () => {
   test('最后修改: an edit at the desk shows when (Shanghai time) and who; rows written with nobody signed in show a dash', async () => {
     await page.getByTestId('tab-compounds').click();
     // Built through the API with nobody signed in: a time and no name.
-    await poll(() => row('P003').locator('[data-col=changed]').textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d –$/);
+    await poll(() => row('P003').locator('[data-col=changed]').textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d （无人登录）$/);
     const op = await api<{ id: number }>('saveOperator', { name: '王值班' });
     await api('signIn', { operatorId: op.id });
     await page.reload();

@@ -7,7 +7,7 @@ export function LastChange({ at, by }: { at: number; by: string | null }) {
   const full = formatShanghai(at);
   return (
     <td className="sd-changed" data-col="changed" title={`${full} · ${by ?? t('data.col.changedNobody')}`}>
-      <span className="sd-changed-at">{full.slice(5)}</span> {by ?? <span className="muted">–</span>}
+      <span className="sd-changed-at">{full.slice(5)}</span> {by ?? <span className="muted">{t('data.col.changedNobodyShort')}</span>}
     </td>
   );
 }
