@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { Dialog } from '../../app/Dialog';
 import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
@@ -34,9 +35,11 @@ export function SettingsScreen() {
       void qc.invalidateQueries({ queryKey: ['backups'] });
     },
   });
+  const [restoring, setRestoring] = useState<string | null>(null);
   const restore = useMutation({
     mutationFn: (name: string) => call('restoreBackup', { name }),
     onSuccess: (r) => {
+      setRestoring(null);
       setNotice(t('settings.restored', { safety: r.safetyCopy }));
       setForm(null);
       void qc.invalidateQueries();
@@ -98,7 +101,7 @@ export function SettingsScreen() {
                 <td>{b.name}</td>
                 <td className="num">{Math.round(b.bytes / 1024)}</td>
                 <td>
-                  <button onClick={() => window.confirm(t('settings.confirmRestore', { name: b.name })) && restore.mutate(b.name)}>
+                  <button data-testid="restore-backup" onClick={() => setRestoring(b.name)}>
                     {t('settings.restore')}
                   </button>
                 </td>
@@ -107,6 +110,25 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </section>
+      {restoring && (
+        <Dialog
+          title={t('settings.restore')}
+          tone="danger"
+          testId="restore-dialog"
+          onClose={() => !restore.isPending && setRestoring(null)}
+          footer={
+            <>
+              <button autoFocus disabled={restore.isPending} onClick={() => setRestoring(null)}>{t('common.cancel')}</button>
+              <button className="danger-solid" data-testid="restore-confirm" disabled={restore.isPending} onClick={() => restore.mutate(restoring)}>
+                {t('settings.restore')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('settings.confirmRestore', { name: restoring })}</p>
+          <ErrorMessage error={restore.error} />
+        </Dialog>
+      )}
     </div>
   );
 }

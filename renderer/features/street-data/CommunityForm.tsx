@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
+import { FormFooter } from './FormFooter';
 import { FormField } from './FormField';
 import { collect, parseRequiredText } from './formFields';
 import { useRefreshAll } from './queries';
@@ -40,14 +41,7 @@ export function CommunityForm({ community, onClose }: { community?: CommunityDto
       testId="community-form"
       width={460}
       onClose={close}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={save.isPending}>{t('common.cancel')}</button>
-          <button type="submit" form="community-form" className="primary" data-testid="form-save" disabled={save.isPending}>
-            {save.isPending ? t('data.working') : t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId="community-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="community-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="cf-code" label={t('data.col.code')} error={errors.code}>

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto, CompoundDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
+import { FormFooter } from './FormFooter';
 import { FormField } from './FormField';
 import { collect, parseCount, parseOptionalCount, parseRequiredText, type Parsed } from './formFields';
 import { useGrids, useRefreshAll } from './queries';
@@ -86,14 +87,7 @@ export function CompoundForm({
       title={compound ? t('data.edit.compound', { name: compound.name }) : t('data.add.compound')}
       testId="compound-form"
       onClose={close}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={save.isPending}>{t('common.cancel')}</button>
-          <button type="submit" form="compound-form" className="primary" data-testid="form-save" disabled={save.isPending}>
-            {save.isPending ? t('data.working') : t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId="compound-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="compound-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="pf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: 40 })}</FormField>

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto, GridDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
+import { FormFooter } from './FormFooter';
 import { FormField } from './FormField';
 import { collect, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';
@@ -53,14 +54,7 @@ export function GridForm({
       testId="grid-form"
       width={460}
       onClose={close}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={save.isPending}>{t('common.cancel')}</button>
-          <button type="submit" form="grid-form" className="primary" data-testid="form-save" disabled={save.isPending}>
-            {save.isPending ? t('data.working') : t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId="grid-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="grid-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="gf-code" label={t('data.col.code')} error={errors.code}>

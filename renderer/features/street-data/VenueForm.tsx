@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { VenueDto } from '../../../shared/api/street';
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
 import { Dialog } from '../../app/Dialog';
+import { FormFooter } from './FormFooter';
 import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';
@@ -72,14 +73,7 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
       title={venue ? t('data.edit.venue', { name: venue.name }) : t('data.add.venue')}
       testId="venue-form"
       onClose={close}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={save.isPending}>{t('common.cancel')}</button>
-          <button type="submit" form="venue-form" className="primary" data-testid="form-save" disabled={save.isPending}>
-            {save.isPending ? t('data.working') : t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId="venue-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="venue-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="vf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: 40 })}</FormField>
