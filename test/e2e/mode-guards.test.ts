@@ -103,8 +103,11 @@ describe('平急转换 guards in Chromium: bad switch input, two windows, idle l
       // Reloading the tab is no way around it.
       await page.reload();
       await page.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
+      // Focus starts on the PIN field (this person has a PIN), not on the red banner link.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-pin');
       await screenshot(page, 'desk-locked');
-      await page.getByTestId('signin-pin').fill('1111');
+      await page.keyboard.type('1111');
+      expect(await page.getByTestId('signin-pin').inputValue()).toBe('1111');
       await page.getByTestId('signin-submit').click();
       await expect.poll(() => page.getByTestId('lock-screen').getByRole('alert').first().textContent()).toContain('PIN');
       expect(await page.getByTestId('lock-screen').count()).toBe(1);

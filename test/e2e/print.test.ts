@@ -152,6 +152,8 @@ describe('print views on A4: 值班表 and 指挥体系表', () => {
     // The toolbar is on screen, never on paper.
     expect(flat).not.toContain('打印/保存为PDF');
     await screenshot(page, 'print-command-screen');
+    // The leaders table has a header row like the work-group table, so an empty phone cell is explained.
+    expect(await page.locator('table.print-leaders thead th').allTextContents()).toEqual(['职务', '姓名', '电话']);
 
     // In the browser host the button opens the browser's print dialog.
     await page.evaluate(() => {

@@ -15,12 +15,19 @@ export function CommandTables({ command, withMembers = true, withBaobao = true }
   return (
     <>
       <table className="print-leaders">
+        <thead>
+          <tr>
+            <th style={{ width: '22%' }}>{t('command.post')}</th>
+            <th>{t('command.name')}</th>
+            <th style={{ width: '30%' }}>{t('command.phone')}</th>
+          </tr>
+        </thead>
         <tbody>
           {command.leaders.map((l) => (
             <tr key={l.role}>
-              <th style={{ width: '22%' }}>{pickName(leaderRoleNames[l.role], lang)}</th>
+              <th>{pickName(leaderRoleNames[l.role], lang)}</th>
               <td>{l.person?.name ?? '—'}</td>
-              <td style={{ width: '30%' }}>{l.person?.phone ?? ''}</td>
+              <td>{l.person?.phone ?? ''}</td>
             </tr>
           ))}
         </tbody>

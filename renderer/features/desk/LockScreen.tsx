@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModeBanner } from '../mode/ModeBanner';
 import { DeadlineStrip } from '../mode/DeadlineStrip';
@@ -11,7 +11,9 @@ import { SignInForm } from './SignInForm';
 export function LockScreen({ operatorId, operatorName, onUnlock }: { operatorId: number; operatorName: string; onUnlock: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Opened in the layout phase, so the sign-in form's focus (an effect, later) wins over the dialog's default focus,
+  // which would land on the first link inside: the emergency banner.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     return () => d?.close();
@@ -23,7 +25,7 @@ export function LockScreen({ operatorId, operatorName, onUnlock }: { operatorId:
       <div className="lock-box panel stack">
         <h2>{t('desk.lock.title')}</h2>
         <div className="muted">{t('desk.lock.who', { name: operatorName })}</div>
-        <SignInForm preselect={operatorId} onDone={onUnlock} submitLabel={t('desk.lock.unlock')} />
+        <SignInForm preselect={operatorId} onDone={onUnlock} submitLabel={t('desk.lock.unlock')} focusWhenReady />
       </div>
     </dialog>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -7,8 +7,16 @@ import { refreshDeskData } from '../mode/queries';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';
 
-/** Take the desk: pick your name (+ PIN). Used by the sign-in dialog and the lock screen. */
-export function SignInForm({ onDone, preselect, submitLabel }: { onDone: () => void; preselect?: number | null; submitLabel: string }) {
+/**
+ * Take the desk: pick your name (+ PIN). Used by the sign-in dialog and the lock screen.
+ * `focusWhenReady`: once the names have loaded, focus the PIN field (when the chosen person has one) or the name.
+ */
+export function SignInForm({ onDone, preselect, submitLabel, focusWhenReady = false }: {
+  onDone: () => void;
+  preselect?: number | null;
+  submitLabel: string;
+  focusWhenReady?: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const operators = useOperators();
@@ -21,8 +29,16 @@ export function SignInForm({ onDone, preselect, submitLabel }: { onDone: () => v
     },
   });
   const active = (operators.data ?? []).filter((o) => o.active);
+  const formRef = useRef<HTMLFormElement>(null);
+  const loaded = operators.data !== undefined;
+  useEffect(() => {
+    if (!focusWhenReady || !loaded) return;
+    const f = formRef.current;
+    (f?.querySelector<HTMLElement>('#signin-pin') ?? f?.querySelector<HTMLElement>('#signin-who'))?.focus();
+  }, [focusWhenReady, loaded]);
   return (
     <form
+      ref={formRef}
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
