@@ -59,6 +59,8 @@ describe('平急转换 in Chromium against the browser host', () => {
     await page.getByTestId('open-switch').click();
     const t0 = Math.floor((Date.now() - 10 * MIN) / MIN) * MIN;
     await page.getByTestId('trigger-at').fill(shanghaiInput(t0));
+    // Whatever the OS shows inside the input (mm/dd/yyyy, AM/PM here), the line under it says the time unambiguously.
+    expect(await page.getByTestId('trigger-at-echo').textContent()).toBe(`即 ${shanghai(t0)}（北京时间）`);
     await page.getByTestId('trigger-place').fill('东山社区 幸福小区 3 栋');
     await page.getByTestId('trigger-by').fill('区疾控中心 王某');
     await screenshot(page, 'mode-switch-dialog');

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseTypes, caseTypeNames, type CaseType } from '../../../shared/domain/workgroups';
+import { formatDateTime, fromDateTimeLocal } from '../../print/format';
 import { pickName } from './names';
 
 export interface TriggerForm {
@@ -16,12 +17,17 @@ export interface TriggerForm {
 export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange: (f: TriggerForm) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const at = fromDateTimeLocal(form.reportedAt);
   return (
     <div className="trigger-fields">
       <div className="field">
         <label htmlFor={`${id}-at`}>{t('mode.trigger.reportedAt')}</label>
-        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" value={form.reportedAt}
+        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" value={form.reportedAt} aria-describedby={`${id}-at-echo`}
           onChange={(e) => onChange({ ...form, reportedAt: e.target.value })} />
+        {/* The input's own display follows the OS locale (mm/dd/yyyy, AM/PM on an English system): echo it unambiguously. */}
+        <div id={`${id}-at-echo`} className="muted small" data-testid="trigger-at-echo">
+          {Number.isNaN(at) ? '\u00a0' : t('mode.trigger.timeEcho', { time: formatDateTime(at) })}
+        </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('mode.trigger.caseType')}</label>
