@@ -8,6 +8,8 @@ import * as q from '../db/street';
 import { deskOperatorRef } from '../db/operators';
 import type { Db } from '../db/open';
 import type { AppContext } from './context';
+import { checkArea } from './import/geojson';
+import { Problems } from './import/problems';
 
 /** Street data use cases: summary, map layers, and add / edit / delete of communities, grids, compounds and venues. */
 
@@ -87,7 +89,20 @@ function writeUnique<T>(what: string, code: string, fn: () => T): T {
   }
 }
 
+/**
+ * The schema only checks a boundary's outline; a ring of two points or an unclosed one would be stored and then break
+ * every later point lookup (saveVenue, imports), so it gets the importer's deep check here.
+ */
+function requireValidBoundary(boundary: AreaGeometry | null | undefined): void {
+  if (boundary == null) return;
+  const problems = new Problems('');
+  if (checkArea(boundary, 0, problems) === undefined) {
+    throw new AppError('invalid_input', `boundary: ${problems.list[0]?.message ?? '边界不是有效的多边形。'}`);
+  }
+}
+
 export function saveCommunity(ctx: AppContext, input: { id?: number; code: string; name: string; boundary?: AreaGeometry | null }): CommunityDto {
+  requireValidBoundary(input.boundary);
   const id = writeUnique('社区', input.code, () => {
     if (input.id === undefined) return q.insertCommunity(ctx.db, input, ctx.now(), streetEditor(ctx));
     requireRow(q.getCommunity(ctx.db, input.id), '社区', input.id);
@@ -129,6 +144,7 @@ export function deleteRow(ctx: AppContext, table: 'community' | 'grid' | 'compou
 
 export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: number }): CompoundDto {
   requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
+  requireValidBoundary(input.boundary);
   if (input.elderly > input.residents) throw new AppError('invalid_input', `60岁以上人数 (${input.elderly}) 不能大于居民数 (${input.residents})。`);
   if (input.households > input.residents) throw new AppError('invalid_input', `户数 (${input.households}) 不能大于居民数 (${input.residents})：每户至少一人。`);
   if (input.gridId != null) {

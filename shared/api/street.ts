@@ -109,7 +109,9 @@ export const venuePointsDto = z.object({
 });
 export type VenuePointsDto = z.infer<typeof venuePointsDto>;
 
-const listQuery = z.object({ search: z.string().optional(), communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
+/** Longer searches would pass SQLite's LIKE pattern limit (50,000 bytes) and no name is this long. */
+const search = z.string().max(200, '搜索文字不能超过 200 个字').optional();
+const listQuery = z.object({ search, communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const communityInput = z.object({ id: z.number().int().optional(), code, name, boundary: areaGeometry.nullable().optional() });
 export const gridInput = z.object({ id: z.number().int().optional(), code, name, communityId: z.number().int() });
@@ -146,12 +148,12 @@ export const streetMethods = {
     z.object({ communities: featureCollection, compounds: featureCollection }),
   ),
   getVenuePoints: method('All key venues as compact columns for the canvas layer', empty, venuePointsDto),
-  listCommunities: method('Communities with totals', z.object({ search: z.string().optional() }), z.array(communityDto)),
+  listCommunities: method('Communities with totals', z.object({ search }), z.array(communityDto)),
   saveCommunity: method('Add (no id) or edit a community', communityInput, communityDto),
   deleteCommunity: method('Delete a community with its grids, compounds and residents', idInput, okOutput),
   listGrids: method(
     'Grids with their community and compounds count, filtered by search text or community',
-    z.object({ search: z.string().optional(), communityId: z.number().int().optional() }),
+    z.object({ search, communityId: z.number().int().optional() }),
     z.array(gridDto),
   ),
   saveGrid: method('Add (no id) or edit a grid (网格) of a community', gridInput, gridDto),

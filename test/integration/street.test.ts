@@ -488,3 +488,43 @@ describe('who changed a row (issue 4: every record carries the operator)', () =>
     expect((await ok('listGrids', {})).map((g) => [g.code, g.updatedByName])).toEqual([['W01', '孙值班']]);
   });
 });
+
+describe('odd input to street data', () => {
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-street-odd-'));
+    app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'test' });
+  });
+  afterEach(() => {
+    app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a boundary that is not a closed polygon is refused with the field named, and venues can still be saved', async () => {
+    await ok('createStreet', { code: '500104001', name: '测试街道' });
+    for (const coordinates of [[], [[1, 2]], [[[106.5, 29.5], [106.6, 29.5]]], [[[106.5, 29.5], [106.6, 29.5], [106.6, 29.6], [106.4, 29.6]]]]) {
+      const e = await fail('saveCommunity', { code: 'B1', name: '坏边界社区', boundary: { type: 'Polygon', coordinates } });
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(/^boundary: /);
+    }
+    const c = await ok('saveCommunity', { code: 'G1', name: '好社区', boundary: square(106.5, 29.5, 0.01) });
+    const e = await fail('saveCompound', {
+      code: 'P1', name: '坏小区', communityId: c.id, residents: 10, households: 5, elderly: 1, boundary: { type: 'MultiPolygon', coordinates: [[]] },
+    });
+    expect(e.code).toBe('invalid_input');
+    expect((await fail('saveCommunity', { id: c.id, code: 'G1', name: '好社区', boundary: { type: 'Polygon', coordinates: [[1, 2]] } })).code).toBe('invalid_input');
+    // Nothing bad was stored, so locating a venue still works and finds the community.
+    const v = await ok('saveVenue', { code: 'V1', name: '某超市', type: 'supermarket', lng: 106.505, lat: 29.505 });
+    expect(v.communityId).toBe(c.id);
+  });
+
+  test('a very long search answers a clear invalid_input, not an internal error', async () => {
+    await ok('createStreet', { code: '500104001', name: '测试街道' });
+    const long = '某'.repeat(60_000);
+    for (const method of ['listCommunities', 'listGrids', 'listCompounds', 'listVenues'] as const) {
+      const e = await fail(method, { search: long });
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(/^search: /);
+    }
+    expect(await ok('listCompounds', { search: '某'.repeat(100) })).toEqual({ total: 0, rows: [] });
+  });
+});
