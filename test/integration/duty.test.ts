@@ -101,6 +101,15 @@ describe('duty roster', () => {
     expect((await t.fail('saveDutyConfig', { shifts: [{ key: 'x', name: '全天', start: '08:00', end: '08:00' }], minMembers: 1 })).message).toMatch(/c（已排 1 个班）/);
   });
 
+  test('a roster of the year 9999 is refused with the date named (it used to hang the host out of memory)', async () => {
+    for (const period of ['week', 'month'] as const) {
+      const e = await t.fail('getDutyRoster', { period, date: '9999-12-31' });
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(/date: 9999-12-31/);
+    }
+    expect((await t.fail('saveDutyShift', shift('9999-12-31', 'day', '张书记', ['李四']))).code).toBe('invalid_input');
+  });
+
   test('readiness lists a missing duty shift now', async () => {
     t.clock.now = shanghaiMs('2022-07-11', '10:00');
     const gaps = (await t.ok('getReadiness', {})).gaps.map((g) => g.kind);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { periodDates, shiftAt, shiftDefProblems, shiftPeopleProblems, shiftSpan } from '../../shared/domain/duty';
-import { shanghaiMs } from '../../shared/domain/shanghai-time';
+import { isValidDate, shanghaiMs } from '../../shared/domain/shanghai-time';
 
 const defs = [
   { key: 'day', name: '白班', start: '08:00', end: '20:00' },
@@ -51,4 +51,14 @@ test('the shifts of a day cover 24 hours once: a hole or an overlap is named wit
   expect(shiftDefProblems([{ ...defs[0], end: '21:00' }, defs[1]])).toEqual(['班次时间重叠：20:00—21:00 有两个以上班次。']);
   // A hole across midnight is reported as one range starting before midnight.
   expect(shiftDefProblems([{ key: 'd', name: '白班', start: '06:00', end: '22:00' }])).toEqual(['24 小时值班不能有空档：22:00—06:00 没有班次。']);
+});
+
+test('a date outside 1900-2999 is not a valid roster date (year 9999 used to make the month of 9999-12 loop forever)', () => {
+  expect(isValidDate('9999-12-31')).toBe(false);
+  expect(isValidDate('3000-01-01')).toBe(false);
+  expect(isValidDate('1899-12-31')).toBe(false);
+  expect(isValidDate('1900-01-01')).toBe(true);
+  expect(isValidDate('2999-12-31')).toBe(true);
+  expect(periodDates('month', '2999-12-15')).toHaveLength(31);
+  expect(periodDates('week', '2999-12-31').at(-1)).toBe('3000-01-05');
 });
