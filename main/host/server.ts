@@ -47,7 +47,13 @@ export function createHostServer(opts: HostOptions): http.Server {
   };
 
   return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      // A throw here would be uncaught and end the host for everyone.
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求地址无效。' } });
+    }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) {
       if (!authorized(req, url)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: '缺少或错误的访问令牌 (token)。请使用启动时打印的地址。' } });
@@ -79,7 +85,13 @@ async function handleApi(ctx: AppContext, method: string, req: http.IncomingMess
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求体不是有效的 JSON。' } });
     }
   }
-  const result = await dispatch(ctx, decodeURIComponent(method), input);
+  let name: string;
+  try {
+    name = decodeURIComponent(method);
+  } catch {
+    name = method; // malformed %-escape: dispatch answers not_found (a throw here would crash the host)
+  }
+  const result = await dispatch(ctx, name, input);
   sendJson(res, 200, result);
 }
 

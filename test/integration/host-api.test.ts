@@ -48,6 +48,25 @@ describe('browser host API', () => {
     await expect(startHost(host.dataDir)).rejects.toThrow(/正被另一个 StreetCommand/);
   });
 
+  test('a malformed method name or request line is refused and the host keeps serving', async () => {
+    const auth = { Authorization: `Bearer ${host.token}` };
+    const bad = await fetch(`${host.origin}/api/%E0%A4%A`, { method: 'POST', body: '{}', headers: auth });
+    expect(bad.status).toBe(200);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    // An absolute-form request target that is not a valid URL (sent raw: fetch would not send it).
+    const net = await import('node:net');
+    const port = Number(new URL(host.origin).port);
+    const answer = await new Promise<string>((resolve) => {
+      const sock = net.connect(port, '127.0.0.1', () => sock.write('GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      let got = '';
+      sock.on('data', (d) => (got += d.toString()));
+      sock.on('close', () => resolve(got));
+      sock.on('error', () => resolve(got));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await host.call('getAppInfo', {})).ok).toBe(true);
+  });
+
   test('static files cannot escape the renderer folder', async () => {
     const res = await fetch(`${host.origin}/..%2f..%2fpackage.json`);
     expect(res.status).toBe(403);
