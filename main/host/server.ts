@@ -99,11 +99,22 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => new Error(`请求过大：上限为 ${Math.round(limit / 1024 / 1024)} MB。`);
+    // Refuse up front when the client says how big it is; otherwise stop keeping chunks once past the limit and
+    // let the rest drain, so the 413 answer reaches the client instead of a reset connection.
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    let refused = false;
     req.on('data', (c: Buffer) => {
+      if (refused) return;
       size += c.length;
       if (size > limit) {
-        reject(new Error(`请求过大：上限为 ${Math.round(limit / 1024 / 1024)} MB。`));
-        req.destroy();
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(c);

@@ -117,9 +117,16 @@ export const modeStatusDto = z.object({
 });
 export type ModeStatusDto = z.infer<typeof modeStatusDto>;
 
+/** A report time (epoch ms) between 2000 and 2999: anything else is a typo, answered in words, not NaN dates. */
+const reportTime = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1), '接报时间须在 2000 年之后')
+  .max(Date.UTC(2999, 11, 31), '接报时间须在 2999 年之前');
+
 export const triggerInput = z.object({
   /** T0: when the positive was reported, epoch ms. */
-  reportedAt: z.number().int().positive(),
+  reportedAt: reportTime,
   place: nonEmpty('地点'),
   caseType,
   reportedBy: nonEmpty('报告人'),
@@ -143,7 +150,7 @@ export const emergencyMethods = {
   ),
   correctT0: method(
     'Correct T0 with a reason; the correction is kept and the clocks follow',
-    z.object({ reportedAt: z.number().int().positive(), reason: nonEmpty('更正原因'), confirmOldT0: z.boolean().optional() }),
+    z.object({ reportedAt: reportTime, reason: nonEmpty('更正原因'), confirmOldT0: z.boolean().optional() }),
     emergencyStateDto,
   ),
   recordPositive: method('A new positive during the emergency: a new report with its own 2 h reporting clock', triggerInput, emergencyStateDto),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { startHost, type RunningHost } from '../helpers/host';
 
@@ -42,6 +43,28 @@ describe('browser host API', () => {
     expect(bad.error?.message).toContain('code');
     const unknown = await host.call('dropEverything', {});
     expect(unknown.error?.code).toBe('not_found');
+  });
+
+  test('an oversize body gets the 413 answer with the limit stated, whether or not it says its length', async () => {
+    const body = Buffer.alloc(73 * 1024 * 1024, 0x20);
+    const declared = await fetch(`${host.origin}/api/commitImport`, { method: 'POST', body, headers: { Authorization: `Bearer ${host.token}` } });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { message: string } }).error.message).toContain('上限为 72 MB');
+    const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(`${host.origin}/api/commitImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Transfer-Encoding': 'chunked' } }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      const piece = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 73; i++) req.write(piece);
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(chunked.text).toContain('上限为 72 MB');
+    // The host still answers afterwards.
+    expect((await host.call('getAppInfo')).ok).toBe(true);
   });
 
   test('refuses a second host on the same data folder with a clear message', async () => {

@@ -65,6 +65,12 @@ describe('switch to emergency', () => {
       expect(e.message).toContain(field);
       expect(e.message).toContain(`${label}不能为空`);
     }
+    // A typo of a timestamp (far future, or 1970 even when confirmed) is refused in words, not as NaN dates.
+    for (const at of [9e15, 1]) {
+      const e = await t.fail('switchToEmergency', { ...trigger(START), reportedAt: at, confirmOldT0: true });
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(/^reportedAt: 接报时间须在 (2000 年之后|2999 年之前)$/);
+    }
     expect((await state()).mode).toBe('routine');
     const s = await t.ok('switchToEmergency', { ...trigger(START - 73 * HOUR), confirmOldT0: true });
     expect(s.emergency!.deadlines.every((d) => d.status === 'overdue')).toBe(true);
