@@ -159,7 +159,8 @@ export function handOver(ctx: AppContext, input: { toOperatorId: number; pin?: s
   if (to.id === from.id) throw new AppError('invalid_input', '交接班的接班人不能是本人。');
   const now = ctx.now();
   ctx.db.transaction(() => {
-    const current = q.getDeskSession(ctx.db)!;
+    const current = q.getDeskSession(ctx.db);
+    if (!current || current.operatorId !== from.id) throw new AppError('conflict', '值班台已被其他窗口交接或退出，请刷新后再试。');
     writeLog(ctx, { category: 'desk', text: `交接班：${from.name} → ${to.name}。交班说明：${input.note}`, method: 'handOver' });
     q.endDeskSession(ctx.db, current.sessionId, now, 'hand_over', input.note);
     q.startDeskSession(ctx.db, to.id, now);
