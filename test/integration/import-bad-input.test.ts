@@ -58,6 +58,15 @@ describe('import: bad input is refused with a located problem and nothing is wri
     expect((await rejected('compounds', 'none.geojson', '{"type":"FeatureCollection","features":[]}')).message).toContain('空');
   });
 
+  test('a CSV or Excel file given to the boundary importer is told that only GeoJSON goes there', async () => {
+    for (const name of ['社区.csv', '小区.xlsx']) {
+      const r = await rejected('compounds', name, residentsCsv());
+      expect(r.message).toContain('只能从 GeoJSON 文件');
+      expect(r.message).toContain(name);
+    }
+    expect(tableCounts(app)).toEqual(before);
+  });
+
   test('GBK bytes forced to UTF-8: "not UTF-8, probably GBK, choose GBK in the preview", with the line', async () => {
     const bytes = iconv.encode(residentsCsv(), 'gbk');
     const err = await rejected('residents', 'gbk.csv', bytes, { encoding: 'utf-8' });

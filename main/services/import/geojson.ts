@@ -16,6 +16,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Parses a GeoJSON FeatureCollection; invalid JSON is refused with its line, column and position. */
 export function parseFeatureCollection(text: string, file: string): { features: RawFeature[]; columns: string[] } {
+  if (/\.(csv|xlsx|xls)$/i.test(file) || text.startsWith('PK')) {
+    throw rejectFile(file, '边界和重点场所只能从 GeoJSON 文件（.geojson / .json）导入；CSV 和 Excel 文件用于人口台账。');
+  }
   let root: unknown;
   try {
     root = JSON.parse(text);
