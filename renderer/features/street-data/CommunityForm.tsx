@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
 import { FormFooter } from './FormFooter';
+import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText } from './formFields';
 import { useRefreshAll } from './queries';
@@ -45,10 +46,10 @@ export function CommunityForm({ community, onClose }: { community?: CommunityDto
     >
       <form id="community-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="cf-code" label={t('data.col.code')} error={errors.code}>
-          <input id="cf-code" value={code} maxLength={40} autoFocus onChange={(e) => (setCode(e.target.value), clear('code'))} aria-invalid={!!errors.code} />
+          <TextInput id="cf-code" value={code} maxLength={40} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
         </FormField>
         <FormField id="cf-name" label={t('data.col.name')} error={errors.name}>
-          <input id="cf-name" value={name} maxLength={100} onChange={(e) => (setName(e.target.value), clear('name'))} aria-invalid={!!errors.name} />
+          <TextInput id="cf-name" value={name} maxLength={100} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
         </FormField>
         <p className="sd-note wide">{community?.boundary ? t('data.form.boundaryKept') : t('data.form.boundaryNone')}</p>
       </form>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto, CompoundDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
 import { FormFooter } from './FormFooter';
+import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseCount, parseOptionalCount, parseRequiredText, type Parsed } from './formFields';
 import { useGrids, useRefreshAll } from './queries';
@@ -67,16 +68,15 @@ export function CompoundForm({
   };
   const close = () => !save.isPending && onClose();
   const input = (f: Exclude<Field, 'communityId'>, extra: { autoFocus?: boolean; numeric?: boolean; maxLength?: number } = {}) => (
-    <input
+    <TextInput
       id={`pf-${f}`}
       value={text[f]}
+      invalid={!!errors[f]}
+      mode={extra.numeric ? 'numeric' : undefined}
       autoFocus={extra.autoFocus}
       maxLength={extra.maxLength}
-      inputMode={extra.numeric ? 'numeric' : undefined}
-      className={extra.numeric ? 'num' : undefined}
-      aria-invalid={!!errors[f]}
-      onChange={(e) => {
-        setText({ ...text, [f]: e.target.value });
+      onChange={(v) => {
+        setText({ ...text, [f]: v });
         clear(f);
       }}
     />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommunityDto, GridDto } from '../../../shared/api/street';
 import { Dialog } from '../../app/Dialog';
 import { FormFooter } from './FormFooter';
+import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';
@@ -58,10 +59,10 @@ export function GridForm({
     >
       <form id="grid-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="gf-code" label={t('data.col.code')} error={errors.code}>
-          <input id="gf-code" value={code} maxLength={40} autoFocus onChange={(e) => (setCode(e.target.value), clear('code'))} aria-invalid={!!errors.code} />
+          <TextInput id="gf-code" value={code} maxLength={40} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
         </FormField>
         <FormField id="gf-name" label={t('data.col.name')} error={errors.name}>
-          <input id="gf-name" value={name} maxLength={100} onChange={(e) => (setName(e.target.value), clear('name'))} aria-invalid={!!errors.name} />
+          <TextInput id="gf-name" value={name} maxLength={100} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
         </FormField>
         <FormField id="gf-community" label={t('data.col.community')} error={errors.communityId}>
           <select

@@ -7,6 +7,7 @@ import type { VenueDto } from '../../../shared/api/street';
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
 import { Dialog } from '../../app/Dialog';
 import { FormFooter } from './FormFooter';
+import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
 import { useRefreshAll } from './queries';
@@ -53,16 +54,15 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
   };
   const close = () => !save.isPending && onClose();
   const input = (f: Exclude<Field, 'type'>, extra: { autoFocus?: boolean; decimal?: boolean; maxLength?: number } = {}) => (
-    <input
+    <TextInput
       id={`vf-${f}`}
       value={text[f]}
+      invalid={!!errors[f]}
+      mode={extra.decimal ? 'decimal' : undefined}
       autoFocus={extra.autoFocus}
       maxLength={extra.maxLength}
-      inputMode={extra.decimal ? 'decimal' : undefined}
-      className={extra.decimal ? 'num' : undefined}
-      aria-invalid={!!errors[f]}
-      onChange={(e) => {
-        setText({ ...text, [f]: e.target.value });
+      onChange={(v) => {
+        setText({ ...text, [f]: v });
         clear(f);
       }}
     />
