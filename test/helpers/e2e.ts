@@ -20,6 +20,9 @@ export interface E2EOptions {
   street?: { code: string; name: string };
 }
 
+/** Whatever test/helpers/host.ts startHost takes (today a data folder). */
+type HostOptions = Parameters<typeof startHost>[0];
+
 export interface E2E {
   /** The file's host (throws when the file asked for none). */
   readonly host: RunningHost;
@@ -32,7 +35,7 @@ export interface E2E {
    * Another host (a fresh data folder unless given one), stopped even when a test fails: at the end of the test that
    * started it, or after the file's tests when started in a hook.
    */
-  startHost(dataDir?: string): Promise<RunningHost>;
+  startHost(options?: HostOptions): Promise<RunningHost>;
   /** Calls an API method of the file's host and returns its value; a refusal fails the test with its code and message. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
 }
@@ -44,8 +47,8 @@ export function useE2E(options: E2EOptions = {}): E2E {
   const forTest: RunningHost[] = [];
   let inTest = false;
 
-  async function begin(dataDir?: string): Promise<RunningHost> {
-    const h = await startHost(dataDir);
+  async function begin(hostOptions?: HostOptions): Promise<RunningHost> {
+    const h = await startHost(hostOptions);
     (inTest ? forTest : forFile).push(h);
     return h;
   }
