@@ -4,7 +4,7 @@ import { useE2E } from '../helpers/e2e';
 import { shanghai, shanghaiInput } from './print-pdf';
 import { go, HOUR, MIN, prepareStreet } from './mode-setup';
 
-describe('平急转换 guards in Chromium: bad switch input, two windows, idle lock', () => {
+describe('平急转换 guards in Chromium: bad switch input, two windows, an old T0 corrected, idle lock', () => {
   // Each test starts from a street of its own.
   const e2e = useE2E({ host: false });
 
@@ -73,6 +73,37 @@ describe('平急转换 guards in Chromium: bad switch input, two windows, idle l
     await pa.clock.fastForward('00:31');
     await expect.poll(() => pa.getByTestId('deadline-strip').count()).toBe(0);
     await expect.poll(() => pa.getByTestId('mode-banner').textContent()).toContain('常态化');
+  }, 120_000);
+
+  test('correcting T0 to more than 72 h ago asks once more, and asks again when the time is changed', async () => {
+    const h = await e2e.startHost();
+    const { wang } = await prepareStreet(h);
+    expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
+    const t0 = Math.floor((Date.now() - 30 * MIN) / MIN) * MIN;
+    expect((await h.call('switchToEmergency', { reportedAt: t0, place: '东山社区', caseType: 'confirmed', reportedBy: '区疾控' })).ok).toBe(true);
+    const { page } = await e2e.open('/mode', h);
+    await page.getByTestId('open-correct-t0').click({ timeout: 20_000 });
+    const dialog = page.getByTestId('correct-t0-dialog');
+    const submit = page.getByTestId('correct-t0-submit');
+    const old = Math.floor((Date.now() - 80 * HOUR) / MIN) * MIN;
+    await page.locator('#t0-new').fill(shanghaiInput(old));
+    await page.locator('#t0-reason').fill('疾控核实：首例三天前已有症状');
+    await submit.click();
+    // The server's question is a warning with the button now confirming, not an error.
+    await expect.poll(() => dialog.locator('.warning-box').textContent()).toContain('超过 72 小时');
+    expect(await submit.textContent()).toBe('确认 T0 无误，仍然启动');
+    expect(await dialog.locator('.error-box').count()).toBe(0);
+    await screenshot(page, 'mode-correct-t0-old');
+    // Another time typed: the confirmation is asked for again.
+    const older = old - HOUR;
+    await page.locator('#t0-new').fill(shanghaiInput(older));
+    await expect.poll(() => submit.textContent()).toBe('保存更正');
+    expect(await dialog.locator('.warning-box').count()).toBe(0);
+    await submit.click();
+    await expect.poll(() => submit.textContent()).toBe('确认 T0 无误，仍然启动');
+    await submit.click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('t0').textContent()).toBe(shanghai(older));
   }, 120_000);
 
   test('the screen locks after the idle time and only the PIN unlocks it, even after a reload', async () => {
