@@ -6,6 +6,7 @@ import type { AppContext } from '../services/context';
 import { describeApi, dispatch } from '../api/dispatch';
 import { resolveStaticPath } from './static-path';
 import type { TileSource } from '../services/basemap';
+import type { ErrorCode } from '../../shared/api/errors';
 
 /*
  * The browser host: the renderer and the API over HTTP on 127.0.0.1 only. Who may do what:
@@ -117,7 +118,7 @@ function isJson(req: http.IncomingMessage): boolean {
   return type === 'application/json';
 }
 
-const refuse = (res: http.ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { ok: false, error: { code, message } });
+const refuse = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) => sendJson(res, status, { ok: false, error: { code, message } });
 
 export function createHostServer(opts: HostOptions): http.Server {
   const limits = { ...defaultHostLimits, ...opts.limits };
@@ -143,13 +144,13 @@ export function createHostServer(opts: HostOptions): http.Server {
       }
       res.setHeader('X-Content-Type-Options', 'nosniff');
       const hosts = ownHosts(req);
-      const host = (req.headers.host ?? '').toLowerCase();
+      const host = (req.headers.host ?? '').toLowerCase().slice(0, 200);
       if (!hosts.includes(host)) {
         return refuse(res, 421, 'unauthorized', `本主机只接受发往 ${hosts.join(' 或 ')} 的请求（收到的 Host 为“${host || '空'}”）。请使用启动时打印的地址。`);
       }
       const origin = req.headers.origin;
       if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) {
-        return refuse(res, 403, 'unauthorized', `拒绝来自其他网页（${origin}）的请求。`);
+        return refuse(res, 403, 'unauthorized', `拒绝来自其他网页（${origin.slice(0, 200)}）的请求。`);
       }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         if (!sameKey(bearer(req), keys.api)) {
