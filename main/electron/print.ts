@@ -37,7 +37,9 @@ export async function printToPdf(sender: WebContents, suggested: string | undefi
   if (choice.canceled || !choice.filePath) return null;
   const pdf = await sender.printToPDF(pdfOptions);
   try {
-    await fs.promises.writeFile(choice.filePath, pdf);
+    // Print views hold names and phones: the saved file is for this user only (0600), whatever the umask.
+    await fs.promises.writeFile(choice.filePath, pdf, { mode: 0o600 });
+    if (process.platform !== 'win32') await fs.promises.chmod(choice.filePath, 0o600);
   } catch (err) {
     throw new Error(`无法保存 PDF 到 ${choice.filePath}：${(err as Error).message}`);
   }

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { openApp } from '../services/app';
-import { createHostServer } from './server';
+import { createHostServer, newHostKeys } from './server';
 import { openBaseMap } from '../services/basemap';
 
 /** `npm run serve -- [--data DIR] [--port N]`: the browser host on 127.0.0.1. */
@@ -56,12 +55,11 @@ function main() {
     process.exit(1);
   }
   const { ctx } = opened;
-  const token = crypto.randomBytes(24).toString('base64url');
+  const keys = newHostKeys(); // see server.ts: api (header only), page (the printed address), tiles
   const server = createHostServer({
     ctx,
     rendererDir: path.join(root, 'dist', 'renderer'),
-    port: args.port,
-    token,
+    keys,
     tiles: () => openBaseMap(ctx),
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
@@ -71,9 +69,12 @@ function main() {
   });
   server.listen(args.port, '127.0.0.1', () => {
     const port = (server.address() as { port: number }).port;
-    const url = `http://127.0.0.1:${port}/?token=${token}`;
+    const url = `http://127.0.0.1:${port}/?open=${keys.page}`;
     const hostFile = path.join(ctx.dataDir, 'host.json');
-    fs.writeFileSync(hostFile, JSON.stringify({ port, token, url, pid: process.pid }, null, 2), { mode: 0o600 });
+    // `token` is the API key (Authorization: Bearer); `url` opens the page; `tileKey` reads tiles.
+    const info = { port, url, token: keys.api, tileKey: keys.tiles, pid: process.pid };
+    fs.rmSync(hostFile, { force: true }); // a file left by an older host may be 0644: never write the keys into it
+    fs.writeFileSync(hostFile, JSON.stringify(info, null, 2), { mode: 0o600, flag: 'wx' });
     fs.chmodSync(hostFile, 0o600);
     console.log(`StreetCommand 浏览器主机已启动 / browser host running: ${url}`);
     console.log(`数据文件夹 / data folder: ${ctx.dataDir}`);

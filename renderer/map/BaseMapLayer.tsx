@@ -1,10 +1,10 @@
 import { TileLayer } from 'react-leaflet';
 import type { BaseMapDto } from '../../shared/api/basemap';
-import { hostToken, isDesktop } from '../api';
+import { isDesktop, tileKey } from '../api';
 
-/** Tiles of the local MBTiles base map: from the app:// protocol on the desktop, from the host (with its token) in a browser. */
+/** Tiles of the local MBTiles base map: from the app:// protocol on the desktop, from the host (with its tile key) in a browser. */
 export function baseMapUrl(): string {
-  return isDesktop ? 'app://streetcommand/tiles/{z}/{x}/{y}' : `./tiles/{z}/{x}/{y}?token=${encodeURIComponent(hostToken())}`;
+  return isDesktop ? 'app://streetcommand/tiles/{z}/{x}/{y}' : `./tiles/{z}/{x}/{y}?key=${encodeURIComponent(tileKey())}`;
 }
 
 export function BaseMapLayer({ info }: { info: BaseMapDto }) {

@@ -152,6 +152,8 @@ describe('态势总览 board with the demo street', () => {
     const tileRequests: string[] = [];
     page.on('request', (r) => r.url().includes('/tiles/') && tileRequests.push(r.url()));
     await page.goto(`${e2e.host.url}#/settings`);
+    await page.locator('#basemap-file').waitFor();
+    expect(page.url()).not.toContain('open='); // the page key leaves the address bar once the page has it
     await page.fill('#basemap-file', file);
     await page.getByTestId('basemap-use').click();
     await expect.poll(() => page.getByTestId('basemap-metadata').textContent()).toContain('示例底图');
@@ -161,7 +163,9 @@ describe('态势总览 board with the demo street', () => {
     await page.getByTestId('map-ready').waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('img.leaflet-tile-loaded').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(tileRequests.length).toBeGreaterThan(0);
-    for (const u of tileRequests) expect(u).toMatch(new RegExp(`^${e2e.host.origin}/tiles/\\d+/\\d+/\\d+\\?token=`));
+    // With the tile key, which is not the API key (see main/host/server.ts).
+    for (const u of tileRequests) expect(u).toMatch(new RegExp(`^${e2e.host.origin}/tiles/\\d+/\\d+/\\d+\\?key=${e2e.host.tileKey}$`));
+    expect(e2e.host.tileKey).not.toBe(e2e.host.token);
     await screenshot(page, 'board-basemap');
     expect(external).toEqual([]);
 

@@ -4,9 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface RunningHost {
-  url: string; // with ?token=...
+  /** The printed address, with the page key (?open=...): opens the app in a browser. */
+  url: string;
   origin: string;
+  /** The API key: `Authorization: Bearer` on /api only. */
   token: string;
+  /** The key in tile URLs (?key=...): reads tiles only. */
+  tileKey: string;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -34,12 +38,13 @@ export async function startHost(dataDir = freshDataDir()): Promise<RunningHost> 
     await new Promise((r) => setTimeout(r, 50));
   }
   await new Promise((r) => setTimeout(r, 50));
-  const info = JSON.parse(fs.readFileSync(hostJson, 'utf8')) as { port: number; token: string; url: string };
+  const info = JSON.parse(fs.readFileSync(hostJson, 'utf8')) as { port: number; token: string; tileKey: string; url: string };
   const origin = `http://127.0.0.1:${info.port}`;
   return {
     url: info.url,
     origin,
     token: info.token,
+    tileKey: info.tileKey,
     dataDir,
     child,
     output: () => out,

@@ -47,11 +47,11 @@ describe('browser host API', () => {
 
   test('an oversize body gets the 413 answer with the limit stated, whether or not it says its length', async () => {
     const body = Buffer.alloc(73 * 1024 * 1024, 0x20);
-    const declared = await fetch(`${host.origin}/api/commitImport`, { method: 'POST', body, headers: { Authorization: `Bearer ${host.token}` } });
+    const declared = await fetch(`${host.origin}/api/commitImport`, { method: 'POST', body, headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' } });
     expect(declared.status).toBe(413);
     expect(((await declared.json()) as { error: { message: string } }).error.message).toContain('上限为 72 MB');
     const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${host.origin}/api/commitImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const req = http.request(`${host.origin}/api/commitImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -72,7 +72,7 @@ describe('browser host API', () => {
   });
 
   test('a malformed method name or request line is refused and the host keeps serving', async () => {
-    const auth = { Authorization: `Bearer ${host.token}` };
+    const auth = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
     const bad = await fetch(`${host.origin}/api/%E0%A4%A`, { method: 'POST', body: '{}', headers: auth });
     expect(bad.status).toBe(200);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('not_found');
