@@ -58,7 +58,7 @@ export function OutlineLabels({ data, kind, fitInside = false, minZoom = 0 }: Ou
 }
 
 /** Compound names show only from this zoom, and only where the name fits inside its compound. */
-const compoundLabelMinZoom = 15;
+export const compoundLabelMinZoom = 15;
 
 // Names follow their outlines: a kind's names show only while its outlines are on.
 registerMapLayer({
