@@ -88,6 +88,8 @@ export function getAppInfo(ctx: AppContext): AppInfoDto {
     hasStreet: !!street,
     street: street ? { code: street.code, name: street.name, isFictional: street.is_fictional === 1 } : null,
     settings: getSettings(ctx.db),
+    // No drill mode yet (issue 14 adds it and sets this from the drill's state).
+    drill: false,
   };
 }
 

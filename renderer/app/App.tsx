@@ -11,6 +11,7 @@ import { StreetDataScreen } from '../features/street-data/StreetDataScreen';
 import { ImportWizard } from '../features/street-data/import/ImportWizard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { PrintRoute } from '../print/PrintRoute';
+import './printViews';
 import { ModeBanner } from '../features/mode/ModeBanner';
 import { DeadlineStrip } from '../features/mode/DeadlineStrip';
 import { ModeScreen } from '../features/mode/ModeScreen';

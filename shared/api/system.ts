@@ -25,6 +25,8 @@ export const appInfoDto = z.object({
     .object({ code: z.string(), name: z.string(), isFictional: z.boolean() })
     .nullable(),
   settings: settingsDto,
+  /** The app is running a drill (演练): print views carry the drill watermark. Drill mode comes with issue 14; until then always false. */
+  drill: z.boolean(),
 });
 export type AppInfoDto = z.infer<typeof appInfoDto>;
 

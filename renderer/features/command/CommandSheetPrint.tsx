@@ -16,7 +16,7 @@ export function CommandSheetPrint() {
       : t('print.command.template', { time: s.command.updatedAt !== null ? formatDateTime(s.command.updatedAt) : t('print.never') })
     : undefined;
   return (
-    <PrintLayout title={t('print.command.title')} subtitle={subtitle} ready={!!s} backTo="/command">
+    <PrintLayout subtitle={subtitle} ready={!!s} backTo="/command">
       <ErrorMessage error={state.error} />
       {s && <CommandTables command={s.command} />}
     </PrintLayout>

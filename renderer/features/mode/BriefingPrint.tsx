@@ -27,7 +27,6 @@ export function BriefingPrint() {
 
   return (
     <PrintLayout
-      title={t('print.briefing.title')}
       subtitle={s ? (e ? t('print.briefing.subEmergency', { t0: formatDateTime(e.t0) }) : t('print.briefing.subRoutine')) : undefined}
       ready={!!s}
       backTo="/mode"
