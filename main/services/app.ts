@@ -7,13 +7,17 @@ import { latestVersion } from '../db/migrations';
 import { AppError } from '../../shared/api/errors';
 import type { AppContext } from './context';
 import { getSettings } from './settings';
-import type { AppInfoDto } from '../../shared/api/system';
+import type { AppInfoDto, ClockDto } from '../../shared/api/system';
+import { createClock, type Clock } from '../../shared/domain/clock';
 
 export interface OpenAppOptions {
   dataDir: string;
   resourcesDir: string;
   shell: 'desktop' | 'host';
   version: string;
+  /** The clock to run on (a start time and a rate); the real time at rate 1 by default. */
+  clock?: Clock;
+  /** Tests that step the time by hand pass a fixed reading here; it overrides the clock's time for services. */
   now?: () => number;
 }
 
@@ -30,6 +34,7 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
     const dbFile = path.join(dataDir, 'streetcommand.sqlite');
     const backupDir = path.join(dataDir, 'backups');
     const db = openDatabase(dbFile, { backupDir });
+    const clock = opts.clock ?? createClock({ realNow: Date.now });
     const ctx: AppContext = {
       db,
       dataDir,
@@ -38,7 +43,8 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
       resourcesDir: opts.resourcesDir,
       shell: opts.shell,
       version: opts.version,
-      now: opts.now ?? Date.now,
+      clock,
+      now: opts.now ?? (() => clock.now()),
     };
     return {
       ctx,
@@ -104,3 +110,8 @@ export function restoreBackup(ctx: AppContext, name: string) {
 }
 
 export { latestVersion };
+
+/** The server's time and rate, for the renderer's one clock hook to extrapolate from. */
+export function getClock(ctx: AppContext): ClockDto {
+  return { now: ctx.now(), rate: ctx.clock.rate() };
+}
