@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
+import { nowMs } from '../app/clock';
 import { formatDate, formatDateTime } from './format';
 import { pageCss } from './pageCss';
 import { PrintToolbar } from './PrintToolbar';
@@ -29,7 +30,7 @@ export function PrintLayout({ title, subtitle, ready, backTo, landscape, waterma
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
   const unit = info.data?.settings.unitName || info.data?.street?.name || '';
-  const [printedAt] = useState(() => Date.now());
+  const [printedAt] = useState(nowMs);
   const printedLabel = t('print.printedAt', { time: formatDateTime(printedAt) });
   const css = useMemo(
     () => pageCss({ unit, title, printedAt: printedLabel, pageLabel: t('print.pageLabel'), landscape }),
