@@ -16,6 +16,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 /** Every API method bound to its service, in one table. A missing or mistyped handler fails to compile. */
 export const handlers = {
   getAppInfo: (_i, ctx) => app.getAppInfo(ctx),
+  getClock: (_i, ctx) => app.getClock(ctx),
   saveSettings: (i, ctx) => settings.saveSettings(ctx.db, i),
   backupNow: (_i, ctx) => app.backupNow(ctx),
   listBackups: (_i, ctx) => app.backups(ctx),

@@ -9,13 +9,17 @@ import { AppError } from '../../shared/api/errors';
 import type { AppContext } from './context';
 import { getSettings } from './settings';
 import { writeLog } from './eventlog';
-import type { AppInfoDto } from '../../shared/api/system';
+import type { AppInfoDto, ClockDto } from '../../shared/api/system';
+import { createClock, type Clock } from '../../shared/domain/clock';
 
 export interface OpenAppOptions {
   dataDir: string;
   resourcesDir: string;
   shell: 'desktop' | 'host';
   version: string;
+  /** The clock to run on (a start time and a rate); the real time at rate 1 by default. */
+  clock?: Clock;
+  /** Tests that step the time by hand pass a fixed reading here; it overrides the clock's time for services. */
   now?: () => number;
 }
 
@@ -49,6 +53,7 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
   try {
     const tightened = makeDataFolderPrivate(dataDir, dbFile, backupDir);
     const db = openDatabase(dbFile, { backupDir });
+    const clock = opts.clock ?? createClock({ realNow: Date.now });
     const ctx: AppContext = {
       db,
       dataDir,
@@ -57,7 +62,8 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
       resourcesDir: opts.resourcesDir,
       shell: opts.shell,
       version: opts.version,
-      now: opts.now ?? Date.now,
+      clock,
+      now: opts.now ?? (() => clock.now()),
     };
     if (tightened.length) {
       writeLog(ctx, { category: 'system', text: `数据文件夹的访问权限已收紧为仅本用户可读写：${tightened.map(describeTightened).join('，')}。` });
@@ -128,3 +134,8 @@ export function restoreBackup(ctx: AppContext, name: string) {
 }
 
 export { latestVersion };
+
+/** The server's time and rate, for the renderer's one clock hook to extrapolate from. */
+export function getClock(ctx: AppContext): ClockDto {
+  return { now: ctx.now(), rate: ctx.clock.rate() };
+}

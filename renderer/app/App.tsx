@@ -5,6 +5,7 @@ import { call } from '../api';
 import { useRoute } from './useRoute';
 import { ErrorMessage } from './ErrorMessage';
 import { TopBar } from './TopBar';
+import { useClockSync } from './clock';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { BoardScreen } from '../features/board/BoardScreen';
 import { StreetDataScreen } from '../features/street-data/StreetDataScreen';
@@ -34,6 +35,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  // Nothing that tells the time renders before the clock has its first sample of the server's time.
+  const clock = useClockSync();
 
   const language = info.data?.settings.language;
   useEffect(() => {
@@ -41,8 +44,9 @@ export function App() {
     document.documentElement.lang = language ?? 'zh-CN';
   }, [language, i18n]);
 
-  if (info.isPending) return <div className="content">{t('app.loading')}</div>;
   if (info.isError) return <div className="content"><ErrorMessage error={info.error} /></div>;
+  if (clock.isError && !clock.data) return <div className="content"><ErrorMessage error={clock.error} /></div>;
+  if (info.isPending || clock.isPending) return <div className="content">{t('app.loading')}</div>;
   if (!info.data.hasStreet) return <SetupScreen />;
   // Print views render alone, without the app chrome.
   if (route.startsWith('/print')) return <PrintRoute route={route} />;

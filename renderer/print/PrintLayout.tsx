@@ -2,6 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
+import { nowMs } from '../app/clock';
 import { formatDate, formatDateTime } from './format';
 import { pageCss } from './pageCss';
 import { PrintPartsContext, type PrintParts } from './printParts';
@@ -36,7 +37,7 @@ export function PrintLayout({ title: titleProp, subtitle, ready, backTo, childre
   const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
   const unit = info.data?.settings.unitName || info.data?.street?.name || '';
   const watermark = info.data?.drill ? t('print.drillWatermark') : undefined;
-  const [printedAt] = useState(() => Date.now());
+  const [printedAt] = useState(nowMs);
   const printedLabel = t('print.printedAt', { time: formatDateTime(printedAt) });
   const css = useMemo(
     () => pageCss({ unit, title, printedAt: printedLabel, pageLabel: t('print.pageLabel'), landscape }),

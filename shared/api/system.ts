@@ -30,8 +30,13 @@ export const appInfoDto = z.object({
 });
 export type AppInfoDto = z.infer<typeof appInfoDto>;
 
+/** The server's clock: its time now (epoch ms) and its rate (1 = real time, 60 in an accelerated drill, 0 paused). */
+export const clockDto = z.object({ now: z.number().int(), rate: z.number().min(0) });
+export type ClockDto = z.infer<typeof clockDto>;
+
 export const systemMethods = {
   getAppInfo: method('Version, data folder, street loaded or not, settings', empty, appInfoDto),
+  getClock: method("The server's time and clock rate; the renderer's clock extrapolates from it", empty, clockDto),
   saveSettings: method('Save unit name, language, idle lock', settingsDto.partial(), settingsDto),
   backupNow: method('Write a consistent copy of the database into the backups folder', empty, backupDto),
   listBackups: method('Backups in the data folder, newest first', empty, z.array(backupDto)),

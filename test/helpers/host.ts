@@ -23,11 +23,27 @@ export function freshDataDir(label = 'sc'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
 }
 
-/** Starts the built browser host (dist/main/host.cjs, made by `npm run build`) on a free port. */
-export async function startHost(dataDir = freshDataDir()): Promise<RunningHost> {
+export interface StartHostOptions {
+  /** A data folder to reuse (restart tests); a fresh one by default. */
+  dataDir?: string;
+  /** Start the host on another clock: `start` epoch ms (now by default), `rate` clock seconds per real second. */
+  clock?: { start?: number; rate?: number };
+}
+
+/**
+ * Starts the built browser host (dist/main/host.cjs, made by `npm run build`) on a free port.
+ * A string is the data folder (as before); options can also put the host on a controlled or accelerated clock.
+ */
+export async function startHost(options: string | StartHostOptions = {}): Promise<RunningHost> {
+  const opts = typeof options === 'string' ? { dataDir: options } : options;
+  const dataDir = opts.dataDir ?? freshDataDir();
+  const clockArgs = [
+    ...(opts.clock?.start !== undefined ? ['--clock-start', String(opts.clock.start)] : []),
+    ...(opts.clock?.rate !== undefined ? ['--clock-rate', String(opts.clock.rate)] : []),
+  ];
   const hostJson = path.join(dataDir, 'host.json');
   fs.rmSync(hostJson, { force: true });
-  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data', dataDir, '--port', '0', ...clockArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { refreshDeskData } from '../mode/queries';
@@ -23,6 +24,8 @@ export function LogEntryForm() {
   const [eventTime, setEventTime] = useState('');
   const [link, setLink] = useState<LinkForm>(emptyLink);
   const desk = useDesk();
+  // The latest time the picker offers; the server refuses a time after its own now anyway.
+  const now = useNow(10_000);
   const nobodyAtDesk = desk.data !== undefined && desk.data.operator === null;
   const add = useMutation({
     mutationFn: () => {
@@ -53,7 +56,7 @@ export function LogEntryForm() {
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>
-          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(Date.now())}
+          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(now)}
             onChange={(e) => setEventTime(e.target.value)} data-testid="log-event-time" />
           <span className="muted small">{t('log.eventTimeHint')}</span>
         </div>

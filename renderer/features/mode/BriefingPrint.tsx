@@ -8,6 +8,7 @@ import { CommandTables } from '../command/CommandTables';
 import { entryLinkText } from '../log/EntryLink';
 import { personText } from '../command/person';
 import { useEmergencyState } from './queries';
+import { nowMs } from '../../app/clock';
 import { byUrgency } from './urgency';
 import { deadlineName, isEnglish, pickName } from './names';
 
@@ -20,7 +21,7 @@ export function BriefingPrint() {
   const en = isEnglish(lang);
   const state = useEmergencyState(LOG_LINES);
   // The briefing is a snapshot: countdowns are computed once, at the time printed, not ticking.
-  const [now] = useState(() => Date.now());
+  const [now] = useState(nowMs);
   const s = state.data;
   const e = s?.emergency ?? null;
   const d = (ms: number) => formatDuration(ms, t('mode.daySuffix'));

@@ -7,7 +7,7 @@ import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
 import { formatDateTime, formatTime } from '../../print/format';
 import { byUrgency, urgencyOf } from './urgency';
 import { refreshDeskData } from './queries';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName, isEnglish } from './names';
 import { workGroupNames } from '../../../shared/domain/workgroups';

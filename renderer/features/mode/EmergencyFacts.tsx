@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EmergencyStateDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
 import { formatDateTime, formatDuration } from '../../print/format';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 import { isEnglish, pickName } from './names';
 
 type Emergency = NonNullable<EmergencyStateDto['emergency']>;

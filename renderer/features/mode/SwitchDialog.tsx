@@ -5,13 +5,14 @@ import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
+import { nowMs } from '../../app/clock';
 import { TriggerFields, type TriggerForm } from './TriggerFields';
 import { refreshDeskData } from './queries';
 
 type Kind = 'switch' | 'positive';
 
 function blankForm(): TriggerForm {
-  return { reportedAt: toDateTimeLocal(Date.now()), place: '', caseType: 'confirmed', reportedBy: '', note: '' };
+  return { reportedAt: toDateTimeLocal(nowMs()), place: '', caseType: 'confirmed', reportedBy: '', note: '' };
 }
 
 /**
