@@ -70,7 +70,7 @@ export async function startDesktop(): Promise<RunningDesktop | null> {
 
   let opened: OpenedApp;
   try {
-    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion() });
+    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion(), checkOutputs: !app.isPackaged });
   } catch (err) {
     const custom = choice.dataDir !== defaultDataDir(userData);
     dialog.showErrorBox('StreetCommand 无法启动', startupErrorMessage(err, choice.dataDir, userData, custom));

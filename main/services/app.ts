@@ -15,6 +15,8 @@ export interface OpenAppOptions {
   shell: 'desktop' | 'host';
   version: string;
   now?: () => number;
+  /** Default: on unless NODE_ENV is 'production' (the desktop shell passes !app.isPackaged). */
+  checkOutputs?: boolean;
 }
 
 export interface OpenedApp {
@@ -39,6 +41,7 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
       shell: opts.shell,
       version: opts.version,
       now: opts.now ?? Date.now,
+      checkOutputs: opts.checkOutputs ?? process.env.NODE_ENV !== 'production',
     };
     return {
       ctx,

@@ -10,4 +10,9 @@ export interface AppContext {
   shell: 'desktop' | 'host';
   version: string;
   now: () => number;
+  /**
+   * Check every answer against the contract's output schema (tests and development builds; off in the packaged
+   * app). A mismatch answers `internal` naming the method and the field.
+   */
+  checkOutputs: boolean;
 }

@@ -19,6 +19,7 @@ const ctx: AppContext = {
   shell: 'host',
   version: 'test',
   now: () => Number(now),
+  checkOutputs: true,
 };
 process.stdout.write('ready\n');
 const go = path.join(dir, 'go');
