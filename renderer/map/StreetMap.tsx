@@ -1,10 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
 import type { LatLngBoundsExpression } from 'leaflet';
 import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
-import { call } from '../api';
+import { useApiQuery } from '../app/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import type { VenueType } from '../../shared/domain/venues';
 import { CommunityOutlines, CompoundOutlines } from './OutlineLayers';
@@ -30,9 +29,9 @@ const compoundLabelMinZoom = 15;
  */
 export function StreetMap({ children }: { children?: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const layers = useQuery({ queryKey: ['mapLayers'], queryFn: () => call('getMapLayers', {}) });
-  const venues = useQuery({ queryKey: ['venuePoints'], queryFn: () => call('getVenuePoints', {}) });
-  const baseMap = useQuery({ queryKey: ['baseMap'], queryFn: () => call('getBaseMap', {}) });
+  const layers = useApiQuery('getMapLayers', {});
+  const venues = useApiQuery('getVenuePoints', {});
+  const baseMap = useApiQuery('getBaseMap', {});
   const colors = useMemo(() => venueColors(document.documentElement), []);
   const venueCounts = useMemo(() => countByType(venues.data?.type ?? []), [venues.data]);
   const [outlineLayers, setOutlineLayers] = useState({ communities: true, compounds: true, labels: true, baseMap: true });

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useApiQuery } from '../app/queries';
 import { formatDate, formatDateTime } from './format';
 import { pageCss } from './pageCss';
 import { PrintToolbar } from './PrintToolbar';
@@ -27,7 +26,7 @@ export interface PrintLayoutProps {
  */
 export function PrintLayout({ title, subtitle, ready, backTo, landscape, watermark, children }: PrintLayoutProps) {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useApiQuery('getAppInfo', {});
   const unit = info.data?.settings.unitName || info.data?.street?.name || '';
   const [printedAt] = useState(() => Date.now());
   const printedLabel = t('print.printedAt', { time: formatDateTime(printedAt) });

@@ -1,23 +1,20 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { LogEntryDto } from '../../../shared/api/log';
 import { formatDateTime } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from '../mode/queries';
 
 /** A correction is a new entry pointing at the old one; the old one stays in the log. */
 export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [text, setText] = useState(entry.text);
   const [reason, setReason] = useState('');
   const save = useMutation({
     mutationFn: () => call('correctLogEntry', { id: entry.id, text, reason }),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
   });

@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from './queries';
 
 /** Corrects T0 with a stated reason; the correction is kept and the clocks follow. */
 export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [at, setAt] = useState(toDateTimeLocal(t0));
   const [reason, setReason] = useState('');
   const [needsConfirm, setNeedsConfirm] = useState<string | null>(null);
@@ -18,7 +16,6 @@ export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => vo
   const save = useMutation({
     mutationFn: (confirmOldT0: boolean) => call('correctT0', { reportedAt: fromDateTimeLocal(at), reason, confirmOldT0 }),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
     onError: (err) => {

@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from './queries';
 
 /** 恢复常态化: a decision with a stated reason, never a click by accident; the server may refuse it. */
 export function SwitchBackDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const back = useMutation({
     mutationFn: () => call('switchToRoutine', { reason }),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
   });

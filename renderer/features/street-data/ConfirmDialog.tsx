@@ -2,7 +2,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Dialog } from '../../app/Dialog';
-import { useRefreshAll } from './queries';
 
 /**
  * Asks before a destructive action and says what else goes with it. Runs the action itself, so a failure
@@ -24,12 +23,10 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshAll();
   const run = useMutation({
     mutationFn: action,
     onSuccess: async () => {
       onClose();
-      await refresh();
     },
   });
   const close = () => !run.isPending && onClose();
