@@ -1,5 +1,6 @@
 import { methodNames, type Api, type Input, type MethodName, type Output } from '../shared/api/contract';
 import type { ApiError, Result } from '../shared/api/errors';
+import { invalidateAfter, queryClient } from './app/queryClient';
 
 declare global {
   interface Window {
@@ -66,10 +67,15 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Calls a method and returns its value, or throws ApiCallError (for TanStack Query). */
+/**
+ * Calls a method and returns its value, or throws ApiCallError (for TanStack Query). After a successful change it
+ * refetches what the change invalidates (declared in the contract) before answering, so whoever awaits the change
+ * (a dialog closing on success) sees fresh figures.
+ */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const fn = api[method] as (i: Input<M>) => Promise<Result<Output<M>>>;
   const r = await fn(input);
   if (!r.ok) throw new ApiCallError(r.error);
+  await invalidateAfter(queryClient, method);
   return r.value;
 }

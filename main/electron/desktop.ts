@@ -76,7 +76,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
 
   let opened: OpenedApp;
   try {
-    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion(), clock: options.clock });
+    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion(), clock: options.clock, checkOutputs: !app.isPackaged });
   } catch (err) {
     const custom = choice.dataDir !== defaultDataDir(userData);
     dialog.showErrorBox('StreetCommand 无法启动', startupErrorMessage(err, choice.dataDir, userData, custom));

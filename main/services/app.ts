@@ -9,7 +9,8 @@ import { AppError } from '../../shared/api/errors';
 import type { AppContext } from './context';
 import { getSettings } from './settings';
 import { writeLog } from './eventlog';
-import type { AppInfoDto, ClockDto } from '../../shared/api/system';
+import type { AppInfoDto } from '../../shared/api/system';
+import type { ClockDto } from '../../shared/api/clock';
 import { createClock, type Clock } from '../../shared/domain/clock';
 
 export interface OpenAppOptions {
@@ -21,6 +22,8 @@ export interface OpenAppOptions {
   clock?: Clock;
   /** Tests that step the time by hand pass a fixed reading here; it overrides the clock's time for services. */
   now?: () => number;
+  /** Default: on unless NODE_ENV is 'production' (the desktop shell passes !app.isPackaged). */
+  checkOutputs?: boolean;
 }
 
 export interface OpenedApp {
@@ -64,6 +67,7 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
       version: opts.version,
       clock,
       now: opts.now ?? (() => clock.now()),
+      checkOutputs: opts.checkOutputs ?? process.env.NODE_ENV !== 'production',
     };
     if (tightened.length) {
       writeLog(ctx, { category: 'system', text: `数据文件夹的访问权限已收紧为仅本用户可读写：${tightened.map(describeTightened).join('，')}。` });

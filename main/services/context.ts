@@ -14,4 +14,9 @@ export interface AppContext {
   clock: Clock;
   /** The time services use: the clock's, unless a test steps the time by hand. */
   now: () => number;
+  /**
+   * Check every answer against the contract's output schema (tests and development builds; off in the packaged
+   * app). A mismatch answers `internal` naming the method and the field.
+   */
+  checkOutputs: boolean;
 }

@@ -1,7 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useApiQuery } from './queries';
 import { useRoute } from './useRoute';
 import { ErrorMessage } from './ErrorMessage';
 import { TopBar } from './TopBar';
@@ -34,7 +33,7 @@ const screens: { prefix: string; render: () => ReactNode }[] = [
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useApiQuery('getAppInfo', {});
   // Nothing that tells the time renders before the clock has its first sample of the server's time.
   const clock = useClockSync();
 

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api';
+import { apiKey } from './queries';
 import { anchorFromSample, readClock, type ClockAnchor } from '../../shared/domain/clock';
 
 /**
@@ -14,7 +15,7 @@ import { anchorFromSample, readClock, type ClockAnchor } from '../../shared/doma
 /** Re-sampled this often, so a clock the server changes (a drill paused or sped up) shows within this time. */
 export const CLOCK_SYNC_MS = 30_000;
 
-export const clockKeys = { sample: ['clock'] as const };
+export const clockKeys = { sample: apiKey('getClock') };
 
 // Module state rather than React state: event handlers (nowMs) read it as well as components.
 let anchor: ClockAnchor | null = null;

@@ -1,25 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import { call } from '../api';
+import { useApiQuery } from '../app/queries';
 
 /**
  * The map's server data, one hook each, so the map, its layers and print excerpts share one cache entry per
  * method (TanStack Query runs one request for all of them).
  */
 export function useMapOutlines() {
-  return useQuery({
-    queryKey: ['mapLayers'],
-    queryFn: async () => {
-      const v = await call('getMapLayers', {});
-      return { communities: v.communities as FeatureCollection, compounds: v.compounds as FeatureCollection };
-    },
+  return useApiQuery('getMapLayers', {}, {
+    select: (v) => ({ communities: v.communities as FeatureCollection, compounds: v.compounds as FeatureCollection }),
   });
 }
 
 export function useVenuePoints() {
-  return useQuery({ queryKey: ['venuePoints'], queryFn: () => call('getVenuePoints', {}) });
+  return useApiQuery('getVenuePoints', {});
 }
 
 export function useBaseMap() {
-  return useQuery({ queryKey: ['baseMap'], queryFn: () => call('getBaseMap', {}) });
+  return useApiQuery('getBaseMap', {});
 }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useApiQuery } from '../app/queries';
 import { nowMs } from '../app/clock';
 import { formatDate, formatDateTime } from './format';
 import { pageCss } from './pageCss';
@@ -34,7 +33,7 @@ export function PrintLayout({ title: titleProp, subtitle, ready, backTo, childre
   const view = useCurrentPrintView();
   const title = titleProp ?? (view ? t(view.titleKey) : '');
   const landscape = view?.orientation === 'landscape';
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useApiQuery('getAppInfo', {});
   const unit = info.data?.settings.unitName || info.data?.street?.name || '';
   const watermark = info.data?.drill ? t('print.drillWatermark') : undefined;
   const [printedAt] = useState(nowMs);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, job, read } from './define';
 
 /** Largest import file, checked in the renderer (before reading) and again in the service. */
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -124,16 +124,17 @@ export const exportInput = z.object({ kind: importKind, format: z.enum(['geojson
 export const exportDto = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 export type ExportDto = z.infer<typeof exportDto>;
 
-export const importMethods = {
-  previewImport: method(
+export const importFeature = defineFeature('imports', {
+  previewImport: read(
     'Read an import file: encoding, columns or properties, the first rows, the total, and a suggested field mapping',
     importFileInput,
     importPreviewDto,
   ),
-  commitImport: method(
+  commitImport: job(
     'Validate every row of an import file and write it in one transaction (upsert by code); any problem rejects the whole file',
     commitImportInput,
     importResultDto,
+    ['system', 'street', 'command', 'imports'],
   ),
-  exportData: method('Export communities, compounds or venues as GeoJSON, the population register as CSV or XLSX', exportInput, exportDto),
-};
+  exportData: read('Export communities, compounds or venues as GeoJSON, the population register as CSV or XLSX', exportInput, exportDto),
+});

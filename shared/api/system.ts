@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, job, read, write, features as allFeatures } from './define';
 import { empty } from './common';
 
 export const language = z.enum(['zh-CN', 'en']);
@@ -30,19 +30,15 @@ export const appInfoDto = z.object({
 });
 export type AppInfoDto = z.infer<typeof appInfoDto>;
 
-/** The server's clock: its time now (epoch ms) and its rate (1 = real time, 60 in an accelerated drill, 0 paused). */
-export const clockDto = z.object({ now: z.number().int(), rate: z.number().min(0) });
-export type ClockDto = z.infer<typeof clockDto>;
-
-export const systemMethods = {
-  getAppInfo: method('Version, data folder, street loaded or not, settings', empty, appInfoDto),
-  getClock: method("The server's time and clock rate; the renderer's clock extrapolates from it", empty, clockDto),
-  saveSettings: method('Save unit name, language, idle lock', settingsDto.partial(), settingsDto),
-  backupNow: method('Write a consistent copy of the database into the backups folder', empty, backupDto),
-  listBackups: method('Backups in the data folder, newest first', empty, z.array(backupDto)),
-  restoreBackup: method(
+export const systemFeature = defineFeature('system', {
+  getAppInfo: read('Version, data folder, street loaded or not, settings', empty, appInfoDto),
+  saveSettings: write('Save unit name, language, idle lock', settingsDto.partial(), settingsDto, ['system']),
+  backupNow: job('Write a consistent copy of the database into the backups folder', empty, backupDto, ['system']),
+  listBackups: read('Backups in the data folder, newest first', empty, z.array(backupDto)),
+  restoreBackup: job(
     'Replace the database with a backup (the current one is backed up first)',
     z.object({ name: z.string().min(1) }),
     z.object({ restored: z.string(), safetyCopy: z.string() }),
+    allFeatures,
   ),
-};
+});

@@ -26,11 +26,13 @@ describe('browser host API', () => {
 
   test('GET /api lists every method with JSON Schemas of input and output', async () => {
     const res = await fetch(`${host.origin}/api`, { headers: { Authorization: `Bearer ${host.token}` } });
-    const body = (await res.json()) as { methods: { method: string; input: { type: string }; output: unknown }[] };
+    const body = (await res.json()) as { methods: { method: string; kind: string; feature: string; input: { type: string }; output: unknown }[] };
     const names = body.methods.map((m) => m.method);
     expect(names).toContain('getAppInfo');
     expect(names).toContain('saveCompound');
+    expect(body.methods.find((m) => m.method === 'saveCompound')).toMatchObject({ kind: 'write', feature: 'street' });
     for (const m of body.methods) {
+      expect(['read', 'write', 'selfLogged', 'job']).toContain(m.kind);
       expect(m.input.type).toBe('object');
       expect(m.output).toBeTruthy();
     }

@@ -21,6 +21,7 @@ const ctx: AppContext = {
   version: 'test',
   clock: createClock({ start: Number(now), rate: 0, realNow: Date.now }),
   now: () => Number(now),
+  checkOutputs: true,
 };
 process.stdout.write('ready\n');
 const go = path.join(dir, 'go');

@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { LogEntryDto } from '../../../shared/api/log';
 import { formatDateTime } from '../../print/format';
-import { refreshDeskData } from '../mode/queries';
 
 /** A correction is a new entry pointing at the old one, with a stated reason; the old one stays in the log. */
 export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [text, setText] = useState(entry.text);
   return (
     <ConfirmDialog
@@ -20,7 +17,6 @@ export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onC
       confirmLabel={t('log.correctSubmit')}
       confirmTestId="log-correct-submit"
       action={({ reason }) => call('correctLogEntry', { id: entry.id, text, reason })}
-      onDone={() => refreshDeskData(qc)}
       onClose={onClose}
     >
       <div className="muted small">{formatDateTime(entry.at)} · {entry.operator?.name ?? '—'} · {t(`log.categories.${entry.category}`)}</div>

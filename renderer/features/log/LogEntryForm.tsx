@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { refreshDeskData } from '../mode/queries';
 import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
@@ -18,7 +17,6 @@ type ManualCategory = (typeof manualLogCategories)[number];
  */
 export function LogEntryForm() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [category, setCategory] = useState<ManualCategory>('note');
   const [text, setText] = useState('');
   const [eventTime, setEventTime] = useState('');
@@ -36,7 +34,6 @@ export function LogEntryForm() {
       setText('');
       setEventTime('');
       setLink(emptyLink);
-      void refreshDeskData(qc);
     },
   });
   return (

@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { refreshDeskData } from './queries';
 
 /** Corrects T0 with a stated reason; the correction is kept and the clocks follow. A T0 over 72 h ago is confirmed again. */
 export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [at, setAt] = useState(toDateTimeLocal(t0));
   return (
     <ConfirmDialog
@@ -21,7 +18,6 @@ export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => vo
       check={() => (Number.isNaN(fromDateTimeLocal(at)) ? t('mode.trigger.timeMissing') : null)}
       confirmAgain={{ heading: t('mode.switch.oldWarning'), label: t('mode.switch.confirmOld'), resetOn: at }}
       action={({ reason, confirmed }) => call('correctT0', { reportedAt: fromDateTimeLocal(at), reason, confirmOldT0: confirmed })}
-      onDone={() => refreshDeskData(qc)}
       onClose={onClose}
     >
       <div className="muted">{t('mode.t0.current', { time: formatDateTime(t0) })}</div>

@@ -1,13 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { refreshDeskData } from './queries';
 
 /** 恢复常态化: a decision with a stated reason, never a click by accident; the server may refuse it. */
 export function SwitchBackDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   return (
     <ConfirmDialog
       title={t('mode.back.title')}
@@ -16,7 +13,6 @@ export function SwitchBackDialog({ onClose }: { onClose: () => void }) {
       confirmLabel={t('mode.back.submit')}
       confirmTestId="switch-back-submit"
       action={({ reason }) => call('switchToRoutine', { reason })}
-      onDone={() => refreshDeskData(qc)}
       onClose={onClose}
     >
       <p className="muted">{t('mode.back.intro')}</p>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import '../../print/desktop';
@@ -13,8 +14,8 @@ import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
 export function SettingsScreen() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
-  const backups = useQuery({ queryKey: ['backups'], queryFn: () => call('listBackups', {}) });
+  const info = useApiQuery('getAppInfo', {});
+  const backups = useApiQuery('listBackups', {});
   const [form, setForm] = useState<SettingsDto | null>(null);
   const [notice, setNotice] = useState('');
   useEffect(() => {
@@ -25,14 +26,12 @@ export function SettingsScreen() {
     mutationFn: (s: SettingsDto) => call('saveSettings', s),
     onSuccess: () => {
       setNotice(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['appInfo'] });
     },
   });
   const backup = useMutation({
     mutationFn: () => call('backupNow', {}),
     onSuccess: (b) => {
       setNotice(t('settings.backedUp', { name: b.name }));
-      void qc.invalidateQueries({ queryKey: ['backups'] });
     },
   });
   const [restoring, setRestoring] = useState<string | null>(null);

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
+import { apiKey } from '../../../app/queries';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { importFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
-import { invalidateStreetData } from '../refresh';
 import { ExportPanel } from './ExportPanel';
 import { FilePicker, type PickedFile } from './FilePicker';
 import { ImportResult } from './ImportResult';
@@ -21,7 +21,6 @@ type Encoding = 'auto' | 'utf-8' | 'gbk';
  */
 export function ImportWizard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('communities');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [encoding, setEncoding] = useState<Encoding>('auto');
@@ -29,7 +28,8 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<ImportMapping>({});
 
   const preview = useQuery({
-    queryKey: ['importPreview', kind, file?.id, encoding],
+    // Keyed by the file's id, not its (large) content.
+    queryKey: [...apiKey('previewImport'), kind, file?.id, encoding],
     queryFn: () => call('previewImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding }),
     enabled: file !== null,
     gcTime: 0,
@@ -40,8 +40,6 @@ export function ImportWizard() {
 
   const commit = useMutation({
     mutationFn: () => call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, crs, mapping }),
-    // The board's map, totals and every street list show the imported data at once.
-    onSuccess: () => void invalidateStreetData(queryClient),
   });
 
   function chooseKind(k: ImportKind) {
