@@ -83,9 +83,11 @@ export async function commitImport(ctx: AppContext, input: CommitImportInput): P
   const notes = new GeometryNotes(file);
   const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs, notes };
   // Said only when it matters, so a plain WGS-84 file's result stays the counts alone.
-  const fixes = notes.summary();
-  const fixed = fixes.duplicateVertices + fixes.droppedRings + fixes.droppedZ > 0;
-  const done = (result: ImportResultDto): ImportResultDto => ({ ...result, ...(fixed ? { geometry: fixes } : {}), ...(crs !== 'wgs84' ? { crs } : {}) });
+  const done = (result: ImportResultDto): ImportResultDto => {
+    const fixes = notes.summary();
+    const fixed = fixes.duplicateVertices + fixes.droppedRings + fixes.droppedZ > 0;
+    return { ...result, ...(fixed ? { geometry: fixes } : {}), ...(crs !== 'wgs84' ? { crs } : {}) };
+  };
   switch (input.kind) {
     case 'communities':
       return done(commitCommunities(ctx, args));
