@@ -3,32 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 import { collection, communitiesGeoJson, compoundsGeoJson, polygon, residentsCsv, square } from '../fixtures/import/fixtures';
 
 /** The import wizard in Chromium against the built browser host (npm run build first). */
 describe('import wizard', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
   let page: Page;
   let external: string[];
   let scratch: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-e2e-import-'));
-    const created = await host.call('createStreet', { code: '500104001', name: '测试街道' });
-    expect(created.ok).toBe(true);
-    ({ page, external } = await newPage(browser.browser));
-    await page.goto(`${host.url}#/data/import`);
+    ({ page, external } = await e2e.open('/data/import'));
     await page.getByTestId('import-kind-communities').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  afterAll(() => {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -70,8 +62,8 @@ describe('import wizard', () => {
     expect(await resultCount('inserted')).toBe('3');
     expect(await resultCount('gridsCreated')).toBe('1');
     await screenshot(page, 'import-result-grids');
-    const grids = await host.call<{ code: string; name: string; compounds: number }[]>('listGrids', {});
-    expect(grids.value?.map((g) => [g.code, g.name, g.compounds])).toEqual([['G01', '东风一网格', 2]]);
+    const grids = await e2e.api<{ code: string; name: string; compounds: number }[]>('listGrids', {});
+    expect(grids.map((g) => [g.code, g.name, g.compounds])).toEqual([['G01', '东风一网格', 2]]);
 
     // A register saved by Excel in China: GBK, CRLF.
     const gbk = iconv.encode(residentsCsv(undefined, '\r\n'), 'gbk');
@@ -96,14 +88,14 @@ describe('import wizard', () => {
     expect(await page.getByTestId('import-result').textContent()).toContain('全部入库');
     await screenshot(page, 'import-result');
 
-    const summary = await host.call<{ registeredResidents: number; compounds: number; residents: number }>('getStreetSummary');
-    expect(summary.value).toMatchObject({ registeredResidents: 4, compounds: 3 });
-    const names = await host.call<{ rows: { code: string; residents: number; households: number }[] }>('listCompounds', { search: 'P01' });
-    expect(names.value?.rows[0]).toMatchObject({ code: 'P01', residents: 3, households: 2 });
+    const summary = await e2e.api<{ registeredResidents: number; compounds: number; residents: number }>('getStreetSummary');
+    expect(summary).toMatchObject({ registeredResidents: 4, compounds: 3 });
+    const names = await e2e.api<{ rows: { code: string; residents: number; households: number }[] }>('listCompounds', { search: 'P01' });
+    expect(names.rows[0]).toMatchObject({ code: 'P01', residents: 3, households: 2 });
   });
 
   test('a self-intersecting polygon: the error names the feature, and nothing is written', async () => {
-    const before = await host.call<{ total: number }>('listCompounds', {});
+    const before = await e2e.api<{ total: number }>('listCompounds', {});
     const bowTie: [number, number][] = [
       [106.49, 29.55],
       [106.5, 29.56],
@@ -133,9 +125,9 @@ describe('import wizard', () => {
     expect(text).toContain('geometry');
     expect(text).toContain('未写入任何数据');
     await screenshot(page, 'import-error-self-intersection');
-    const after = await host.call<{ total: number; rows: { code: string }[] }>('listCompounds', {});
-    expect(after.value?.total).toBe(before.value?.total);
-    expect(after.value?.rows.map((r) => r.code)).not.toContain('P10');
+    const after = await e2e.api<{ total: number; rows: { code: string }[] }>('listCompounds', {});
+    expect(after.total).toBe(before.total);
+    expect(after.rows.map((r) => r.code)).not.toContain('P10');
   });
 
   test('a GCJ-02 file that says so, with repeated points: no question asked, the fixes shown before and after', async () => {
