@@ -32,8 +32,18 @@ describe('import wizard', () => {
 
   const resultCount = (k: string) => page.getByTestId(`result-${k}`).textContent();
 
+  /** A GeoJSON file without a crs member: the wizard asks, and import waits for the answer. */
+  async function answerCrs(system: 'wgs84' | 'gcj02' | 'bd09') {
+    await page.getByTestId('import-crs-unknown').waitFor();
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('import-crs').selectOption(system);
+  }
+
   test('communities and compounds GeoJSON, then a GBK register: previews, counts in = counts stored', async () => {
     await choose('communities', '社区边界.geojson', communitiesGeoJson());
+    expect(await page.getByTestId('import-crs-unknown').textContent()).toContain('没有声明坐标系');
+    await screenshot(page, 'import-crs-question');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('2');
@@ -45,6 +55,7 @@ describe('import wizard', () => {
     await expect.poll(() => page.getByTestId('map-communityCode').inputValue()).toBe('communityCode');
     expect(await page.getByTestId('map-gridCode').inputValue()).toBe('gridCode');
     expect(await page.getByTestId('map-gridName').inputValue()).toBe('gridName');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('3');
@@ -97,6 +108,14 @@ describe('import wizard', () => {
       { properties: { code: 'P11', name: '蝴蝶结小区', communityCode: 'C01' }, geometry: polygon(bowTie) },
     ]);
     await choose('compounds', '坏边界.geojson', broken);
+    // The preview already lists the crossing, headed as a problem in the file, not as a refused import.
+    const found = page.getByTestId('import-geometry-problems');
+    await found.waitFor();
+    expect(await found.textContent()).toContain('预览发现 1 个问题');
+    expect(await found.textContent()).toContain('要素索引 1');
+    expect(await found.textContent()).not.toContain('导入被拒绝');
+    await screenshot(page, 'import-preview-geometry-problem');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     const alert = page.getByRole('alert').filter({ hasText: '自相交' });
     await alert.waitFor();
@@ -109,6 +128,40 @@ describe('import wizard', () => {
     const after = await e2e.api<{ total: number; rows: { code: string }[] }>('listCompounds', {});
     expect(after.total).toBe(before.total);
     expect(after.rows.map((r) => r.code)).not.toContain('P10');
+  });
+
+  test('a GCJ-02 file that says so, with repeated points: no question asked, the fixes shown before and after', async () => {
+    const [a, b, c, d] = square(106.53, 29.53);
+    const declared = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'gcj02' } },
+      features: [{ type: 'Feature', properties: { code: 'C05', name: '火星社区' }, geometry: polygon([a, a, b, c, c, d, a]) }],
+    });
+    await choose('communities', '高德社区.geojson', declared);
+    await expect.poll(() => page.getByTestId('import-crs').inputValue()).toBe('gcj02');
+    expect(await page.getByTestId('import-crs-declared').textContent()).toContain('gcj02');
+    expect(await page.getByTestId('import-crs-unknown').count()).toBe(0);
+    expect(await page.getByTestId('import-geometry-fixes').textContent()).toContain('去掉连续重复的点 2 个');
+    await screenshot(page, 'import-preview-declared-crs');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await resultCount('duplicateVertices')).toBe('2');
+    expect(await page.getByTestId('result-crs').textContent()).toContain('GCJ-02');
+    await screenshot(page, 'import-result-fixes');
+  });
+
+  test('an invalid JSON file is headed as unreadable (not as a refused import), in Chinese, with its line', async () => {
+    await page.getByTestId('import-kind-communities').click();
+    const broken = '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature" "properties": {}}\n  ]\n}';
+    await page.getByTestId('import-file').setInputFiles({ name: '坏文件.geojson', mimeType: 'application/octet-stream', buffer: Buffer.from(broken) });
+    const alert = page.getByRole('alert').filter({ hasText: '不是有效的 JSON' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('无法读取此文件');
+    expect(text).not.toContain('导入被拒绝');
+    expect(text).toContain('第 4 行');
+    expect(text).not.toMatch(/Expected|position/);
+    await screenshot(page, 'import-preview-invalid-json');
   });
 
   test('a 200 MB file is refused from its size, before it is read', async () => {
