@@ -1,6 +1,9 @@
 import { contract, type Contract, type MethodName, type Output, type ParsedInput } from '../../shared/api/contract';
 import type { LogCategory } from '../../shared/api/log';
-import { leaderRoleNames, workGroupNames } from '../../shared/domain/workgroups';
+import { leaderRoleNames, workGroupNames, type LeaderRole, type WorkGroupKey } from '../../shared/domain/workgroups';
+import type { CommandStructureDto } from '../../shared/api/command';
+import { currentMode } from '../db/mode';
+import { activeStructure } from '../services/command';
 import { findPolicyProfile } from '../../shared/domain/policy';
 import type { AppContext } from '../services/context';
 import { writeLog } from '../services/eventlog';
@@ -27,7 +30,26 @@ type Rules = { [M in AuditedMethod]: Rule<M> };
 
 const nameOf = (table: LabelledTable) => (ctx: AppContext, i: { id: number }) => rowLabel(ctx.db, table, i.id) ?? `#${i.id}`;
 
-const person = (p: { name: string; phone?: string | null } | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
+type PersonIn = { name: string; phone?: string | null };
+const person = (p: PersonIn | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
+/** "指挥体系" in routine times; during an emergency a template edit says it is for the next one. */
+const templateLabel = (what: string) => (ctx: AppContext) =>
+  currentMode(ctx.db).mode === 'emergency' ? `${what}模板（下次启动应急响应时生效，本次不变）` : what;
+const groupText = (i: { key: WorkGroupKey; lead: PersonIn | null; members: PersonIn[] }) =>
+  `${workGroupNames[i.key].zh} 组长 ${person(i.lead)}，组员 ${i.members.length} 人${i.members.length ? `（${i.members.map((m) => m.name).join('、')}）` : ''}`;
+const baobaoText = (i: { communityId: number; districtLeader: PersonIn | null; streetCadre: PersonIn | null; communityCadre: PersonIn | null }, o: CommandStructureDto) =>
+  `${o.baobao.find((c) => c.communityId === i.communityId)?.communityName ?? `社区 #${i.communityId}`} 区领导 ${person(i.districtLeader)}，街道干部 ${person(i.streetCadre)}，社区干部 ${person(i.communityCadre)}`;
+/** Whom an appointment replaces in the live structure (", 原为 张三"), read before the change. */
+const liveBefore =
+  (what: 'leader' | 'group') => (ctx: AppContext, i: { role?: LeaderRole; key?: WorkGroupKey; person?: PersonIn | null; lead?: PersonIn | null }) => {
+    const m = currentMode(ctx.db);
+    if (m.emergencyId === null) return '';
+    const c = activeStructure(ctx, m.emergencyId);
+    const was = what === 'leader' ? c.leaders.find((l) => l.role === i.role)?.person : c.groups.find((g) => g.key === i.key)?.lead;
+    const now = what === 'leader' ? i.person : i.lead;
+    return was && was.name !== now?.name.trim() ? `（原为 ${was.name}）` : '';
+  };
+
 const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟' };
 const importKinds: Record<string, string> = { communities: '社区', compounds: '小区', venues: '重点场所', residents: '人口台账' };
 
@@ -66,17 +88,17 @@ export const auditRules: Rules = {
   saveOperator: { category: 'desk', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}值班员：${o.name}${o.isAdmin ? '（管理员）' : ''}${o.active ? '' : '（已停用）'}` },
   setOperatorPin: { category: 'desk', text: (i, o) => `${i.pin === null ? '清除' : '设置'}值班员 ${o.name} 的 PIN` },
 
-  // command structure
-  saveCommandLeader: { category: 'command', text: (i) => `指挥体系：${leaderRoleNames[i.role].zh} ${person(i.person)}` },
-  saveWorkGroup: {
+  // command structure: the template (for the next emergency) and the live structure of the running one
+  saveCommandLeader: { category: 'command', before: templateLabel('指挥体系'), text: (i, _o, b) => `${b}：${leaderRoleNames[i.role].zh} ${person(i.person)}` },
+  saveWorkGroup: { category: 'command', before: templateLabel('指挥体系'), text: (i, _o, b) => `${b}：${groupText(i)}` },
+  saveBaobao: { category: 'command', before: templateLabel('三级包保'), text: (i, o, b) => `${b}：${baobaoText(i, o)}` },
+  saveLiveCommandLeader: {
     category: 'command',
-    text: (i) => `指挥体系：${workGroupNames[i.key].zh} 组长 ${person(i.lead)}，组员 ${i.members.length} 人`,
+    before: liveBefore('leader'),
+    text: (i, _o, b) => `现行指挥体系：${leaderRoleNames[i.role].zh} ${person(i.person)}${b}`,
   },
-  saveBaobao: {
-    category: 'command',
-    text: (i, o) =>
-      `三级包保：${o.baobao.find((c) => c.communityId === i.communityId)?.communityName ?? `社区 #${i.communityId}`} 区领导 ${person(i.districtLeader)}，街道干部 ${person(i.streetCadre)}，社区干部 ${person(i.communityCadre)}`,
-  },
+  saveLiveWorkGroup: { category: 'command', before: liveBefore('group'), text: (i, _o, b) => `现行指挥体系：${groupText(i)}${b}` },
+  saveLiveBaobao: { category: 'command', text: (i, o) => `现行三级包保：${baobaoText(i, o)}` },
 
   // duty roster
   saveDutyConfig: { category: 'duty', text: (i) => `值班班次：${i.shifts.map((s) => `${s.name} ${s.start}—${s.end}`).join('，')}；每班至少 ${i.minMembers} 名值班员` },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { empty, okOutput } from './common';
-import { phone } from './operator';
 import { baobaoLevels, leaderRoles, workGroupKeys } from '../domain/workgroups';
+import { isPhone, phoneRule } from '../domain/phone';
 
 /** The command structure (指挥体系) template, edited in routine times and activated at the switch. */
 
@@ -13,9 +13,16 @@ export const baobaoLevel = z.enum(baobaoLevels);
 export const personDto = z.object({ name: z.string(), phone: z.string().nullable(), duty: z.string().nullable().optional() });
 export type PersonDto = z.infer<typeof personDto>;
 
+/** A phone of the command structure or the duty roster: empty (unknown), or a number that can be dialled (shared/domain/phone.ts). */
+export const personPhone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || isPhone(v), phoneRule);
+
 export const personInput = z.object({
   name: z.string().trim().min(1, '姓名不能为空').max(40),
-  phone: phone.nullable().optional(),
+  phone: personPhone.nullable().optional(),
   /** What the person does in the group (members only), e.g. 联络员. */
   duty: z.string().trim().max(100).nullable().optional(),
 });
@@ -65,37 +72,50 @@ export type ReadinessGapDto = z.infer<typeof readinessGapDto>;
 export const readinessDto = z.object({ ready: z.boolean(), gaps: z.array(readinessGapDto) });
 export type ReadinessDto = z.infer<typeof readinessDto>;
 
+const leaderInput = z.object({ role: leaderRole, person: personInput.nullable() });
+const workGroupInput = z.object({
+  key: workGroupKey,
+  lead: personInput.nullable(),
+  members: z.array(personInput).max(200),
+  tasks: z.string().trim().max(2000).nullable().optional(),
+});
+const baobaoInput = z.object({
+  communityId: z.number().int().positive(),
+  districtLeader: personInput.nullable(),
+  streetCadre: personInput.nullable(),
+  communityCadre: personInput.nullable(),
+});
+
+/**
+ * Two structures, two sets of writes. The template (saveCommandLeader ...) is what the next emergency starts with;
+ * editing it during an emergency leaves the running one alone. The live structure (saveLive...) is the running
+ * emergency's: each change is a new snapshot of that emergency (every earlier one stays on record) and its own log
+ * entry, and the template stays as it was. Separate methods, so the log tells an appointment during the incident
+ * (method saveLive...) from a template edit.
+ */
 export const commandFeature = defineFeature('command', {
   getCommandTemplate: read('The command structure template: leaders, nine work groups, 三级包保 per community', empty, commandStructureDto),
-  saveCommandLeader: write(
-    'Set (or clear with null) 片长 / 指挥长 / 执行指挥长',
-    z.object({ role: leaderRole, person: personInput.nullable() }),
+  saveCommandLeader: write('Template: set (or clear with null) 片长 / 指挥长 / 执行指挥长', leaderInput, commandStructureDto, ['command']),
+  saveWorkGroup: write('Template: set a work group lead, members and tasks', workGroupInput, commandStructureDto, ['command']),
+  saveBaobao: write('Template: set 三级包保 of one community (district leader, street cadre, community cadre)', baobaoInput, commandStructureDto, ['command']),
+  saveLiveCommandLeader: write(
+    'Live structure of the running emergency: appoint, replace (or clear with null) a leader; answers the live structure',
+    leaderInput,
     commandStructureDto,
     ['command'],
   ),
-  saveWorkGroup: write(
-    'Set a work group lead, members and tasks',
-    z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: z.string().trim().max(2000).nullable().optional() }),
-    commandStructureDto,
-    ['command'],
-  ),
-  saveBaobao: write(
-    'Set 三级包保 of one community (district leader, street cadre, community cadre)',
-    z.object({
-      communityId: z.number().int().positive(),
-      districtLeader: personInput.nullable(),
-      streetCadre: personInput.nullable(),
-      communityCadre: personInput.nullable(),
-    }),
-    commandStructureDto,
-    ['command'],
-  ),
+  saveLiveWorkGroup: write('Live structure of the running emergency: a work group lead, members and tasks', workGroupInput, commandStructureDto, ['command']),
+  saveLiveBaobao: write('Live structure of the running emergency: 三级包保 of one community', baobaoInput, commandStructureDto, ['command']),
   getCommandStructure: read(
-    'The command structure in force: during an emergency the snapshot activated by the switch, in routine times the template',
+    'The command structure in force: during an emergency its live structure (the newest snapshot), in routine times the template',
     empty,
     z.object({ command: commandStructureDto, source: z.enum(['template', 'snapshot']) }),
   ),
-  getReadiness: read('Gaps that would hurt on the day of the switch: a group without a lead, a community without 包保, a missing phone', empty, readinessDto),
+  getReadiness: read(
+    'Gaps of the structure in force (the live one during an emergency): a group without a lead, a community without 包保, a missing phone',
+    empty,
+    readinessDto,
+  ),
 });
 
 export { okOutput };

@@ -7,6 +7,9 @@ export const commandHandlers: FeatureHandlers<typeof commandFeature> = {
   saveCommandLeader: (i, ctx) => command.saveLeader(ctx, i),
   saveWorkGroup: (i, ctx) => command.saveWorkGroup(ctx, i),
   saveBaobao: (i, ctx) => command.saveBaobao(ctx, i),
+  saveLiveCommandLeader: (i, ctx) => command.saveLiveLeader(ctx, i),
+  saveLiveWorkGroup: (i, ctx) => command.saveLiveWorkGroup(ctx, i),
+  saveLiveBaobao: (i, ctx) => command.saveLiveBaobao(ctx, i),
   getCommandStructure: (_i, ctx) => command.structureInForce(ctx),
   getReadiness: (_i, ctx) => command.readiness(ctx),
 };

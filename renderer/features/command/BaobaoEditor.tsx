@@ -3,11 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
+import { useUnsavedChanges } from '../../app/unsavedChanges';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { baobaoLevelNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { samePerson, toForm, toInput, type PersonForm } from './person';
+import { saveMethods, type CommandScope } from './scope';
 
 type Row = CommandStructureDto['baobao'][number];
 type Level = 'districtLeader' | 'streetCadre' | 'communityCadre';
@@ -17,7 +20,7 @@ const levels: { field: Level; key: keyof typeof baobaoLevelNames }[] = [
   { field: 'communityCadre', key: 'community_cadre' },
 ];
 
-function BaobaoRow({ row }: { row: Row }) {
+function BaobaoRow({ row, scope }: { row: Row; scope: CommandScope }) {
   const { t, i18n } = useTranslation();
   const initial: Record<Level, PersonForm> = {
     districtLeader: toForm(row.districtLeader),
@@ -27,7 +30,7 @@ function BaobaoRow({ row }: { row: Row }) {
   const [form, setForm] = useState(initial);
   const save = useMutation({
     mutationFn: () =>
-      call('saveBaobao', {
+      call(saveMethods[scope].baobao, {
         communityId: row.communityId,
         districtLeader: toInput(form.districtLeader),
         streetCadre: toInput(form.streetCadre),
@@ -36,8 +39,10 @@ function BaobaoRow({ row }: { row: Row }) {
   });
   const dirty = levels.some((l) => !samePerson(form[l.field], initial[l.field]));
   const missing = levels.some((l) => !form[l.field].name.trim());
+  useUnsavedChanges(dirty);
+  const submit = () => dirty && !save.isPending && save.mutate();
   return (
-    <tr data-testid="baobao-row" className={missing ? 'gap' : ''}>
+    <tr data-testid="baobao-row" className={missing ? 'gap' : ''} onKeyDown={saveOnEnter(submit)}>
       <th>{row.communityName}</th>
       {levels.map((l) => (
         <td key={l.field}>
@@ -46,7 +51,7 @@ function BaobaoRow({ row }: { row: Row }) {
         </td>
       ))}
       <td>
-        <button className={dirty ? 'primary' : ''} disabled={!dirty || save.isPending} onClick={() => save.mutate()}>{t('common.save')}</button>
+        <button className={dirty ? 'primary' : ''} disabled={!dirty || save.isPending} onClick={submit}>{t('common.save')}</button>
         <ErrorMessage error={save.error} />
       </td>
     </tr>
@@ -54,7 +59,7 @@ function BaobaoRow({ row }: { row: Row }) {
 }
 
 /** 三级包保: district leader, street cadre and community cadre for each community. */
-export function BaobaoEditor({ rows }: { rows: Row[] }) {
+export function BaobaoEditor({ rows, scope }: { rows: Row[]; scope: CommandScope }) {
   const { t, i18n } = useTranslation();
   return (
     <section className="panel stack">
@@ -71,7 +76,7 @@ export function BaobaoEditor({ rows }: { rows: Row[] }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => <BaobaoRow key={JSON.stringify(r)} row={r} />)}
+              {rows.map((r) => <BaobaoRow key={`${scope}-${JSON.stringify(r)}`} row={r} scope={scope} />)}
             </tbody>
           </table>
         </div>

@@ -6,7 +6,7 @@ import { useEmergency } from '../mode/queries';
 import { useCommandStructure } from './queries';
 import { CommandTables } from './CommandTables';
 
-/** 指挥体系表: in emergency the structure activated at the switch, in routine the template. */
+/** 指挥体系表: in emergency its live structure (as activated at the switch and completed since), in routine the template. */
 export function CommandSheetPrint() {
   const { t } = useTranslation();
   const inForce = useCommandStructure();
@@ -15,7 +15,7 @@ export function CommandSheetPrint() {
   const e = emergency.data?.emergency;
   const subtitle = s && emergency.data
     ? s.source === 'snapshot'
-      ? t('print.command.snapshot', { time: e ? formatDateTime(e.switchedAt) : '' })
+      ? t('print.command.live', { switched: e ? formatDateTime(e.switchedAt) : '', time: s.command.updatedAt !== null ? formatDateTime(s.command.updatedAt) : '' })
       : t('print.command.template', { time: s.command.updatedAt !== null ? formatDateTime(s.command.updatedAt) : t('print.never') })
     : undefined;
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { useReadiness } from './queries';
+import { useCommandStructure, useReadiness } from './queries';
 import { gapText } from './gapText';
 import './command.css';
 
@@ -13,10 +13,12 @@ const SHOWN = 8;
 export function ReadinessPanel() {
   const { t, i18n } = useTranslation();
   const readiness = useReadiness();
+  // During an emergency the gaps are those of its live structure: what hurts now, not on the next switch.
+  const live = useCommandStructure().data?.source === 'snapshot';
   const r = readiness.data;
   return (
     <section className="panel stack readiness-panel" data-testid="readiness-panel">
-      <h2>{t('command.readiness.title')}</h2>
+      <h2>{t(live ? 'command.readiness.liveTitle' : 'command.readiness.title')}</h2>
       <ErrorMessage error={readiness.error} />
       {r && r.ready && <div className="ok-box">{t('command.readiness.ready')}</div>}
       {r && !r.ready && (

@@ -3,16 +3,19 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
+import { useUnsavedChanges } from '../../app/unsavedChanges';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { workGroupNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { emptyPerson, samePerson, toForm, toInput, type PersonForm } from './person';
+import { saveMethods, type CommandScope } from './scope';
 
 type Group = CommandStructureDto['groups'][number];
 
 /** One work group: its lead, members (name, phone, duty) and tasks, saved together. */
-export function WorkGroupEditor({ group }: { group: Group }) {
+export function WorkGroupEditor({ group, scope }: { group: Group; scope: CommandScope }) {
   const { t, i18n } = useTranslation();
   const initial = { lead: toForm(group.lead), members: group.members.map(toForm), tasks: group.tasks ?? '' };
   const [lead, setLead] = useState<PersonForm>(initial.lead);
@@ -20,7 +23,7 @@ export function WorkGroupEditor({ group }: { group: Group }) {
   const [tasks, setTasks] = useState(initial.tasks);
   const save = useMutation({
     mutationFn: () =>
-      call('saveWorkGroup', {
+      call(saveMethods[scope].group, {
         key: group.key,
         lead: toInput(lead),
         members: members.map(toInput).filter((m): m is NonNullable<typeof m> => m !== null),
@@ -32,11 +35,16 @@ export function WorkGroupEditor({ group }: { group: Group }) {
     tasks !== initial.tasks ||
     members.length !== initial.members.length ||
     members.some((m, i) => !samePerson(m, initial.members[i]));
+  useUnsavedChanges(dirty);
+  const submit = () => dirty && !save.isPending && save.mutate();
   const name = pickName(workGroupNames[group.key], i18n.language);
 
   return (
-    <div className={`workgroup-card${group.lead ? '' : ' gap'}`} data-testid={`group-${group.key}`}>
-      <h3>{name}</h3>
+    <div className={`workgroup-card${group.lead ? '' : ' gap'}`} data-testid={`group-${group.key}`} onKeyDown={saveOnEnter(submit)}>
+      <h3>
+        {name}
+        {!group.lead && <span className="badge vacant">{t('command.vacant')}</span>}
+      </h3>
       <div className="field">
         <label>{t('command.groupLead')}</label>
         <PersonFields value={lead} onChange={setLead} label={`${name} ${t('command.groupLead')}`} testId="group-lead" />
@@ -45,7 +53,7 @@ export function WorkGroupEditor({ group }: { group: Group }) {
         <label>{t('command.members', { count: members.length })}</label>
         {members.map((m, i) => (
           <div key={i} className="row nowrap">
-            <PersonFields value={m} withDuty label={`${name} ${t('command.member')} ${i + 1}`}
+            <PersonFields value={m} withDuty label={`${name} ${t('command.member')} ${i + 1}`} testId="group-member"
               onChange={(p) => setMembers(members.map((x, j) => (j === i ? p : x)))} />
             <button className="link danger" aria-label={t('common.delete')} onClick={() => setMembers(members.filter((_, j) => j !== i))}>×</button>
           </div>
@@ -57,10 +65,11 @@ export function WorkGroupEditor({ group }: { group: Group }) {
         <textarea rows={2} value={tasks} onChange={(e) => setTasks(e.target.value)} />
       </div>
       <ErrorMessage error={save.error} />
-      <div>
-        <button className={dirty ? 'primary' : ''} disabled={!dirty || save.isPending} onClick={() => save.mutate()} data-testid="save-group">
+      <div className="row">
+        <button className={dirty ? 'primary' : ''} disabled={!dirty || save.isPending} onClick={submit} data-testid="save-group">
           {t('common.save')}
         </button>
+        {dirty && <span className="unsaved small" data-testid="unsaved">{t('common.unsaved')}</span>}
       </div>
     </div>
   );

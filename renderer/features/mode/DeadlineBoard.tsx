@@ -10,6 +10,7 @@ import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName, isEnglish } from './names';
 import { workGroupNames } from '../../../shared/domain/workgroups';
+import { GroupLead } from '../command/GroupLead';
 
 /**
  * 应急处置时限: every deadline with its owner group, a live countdown, its status; the one about to be missed on top.
@@ -55,7 +56,9 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
               <tr key={d.id} className={`deadline-row urgency-${u}`} data-testid="deadline-row" data-key={d.key}>
                 <td>
                   <strong>{deadlineName(d, i18n.language)}</strong>
-                  <div className="small">{isEnglish(i18n.language) ? workGroupNames[d.ownerGroup].en : d.ownerGroupName}</div>
+                  <div className="small" data-testid="deadline-owner">
+                    {isEnglish(i18n.language) ? workGroupNames[d.ownerGroup].en : d.ownerGroupName} · <GroupLead groupKey={d.ownerGroup} />
+                  </div>
                   {report && !report.isTrigger && <div className="muted small">{t('mode.deadline.forReport', { place: report.place, time: formatTime(report.reportedAt) })}</div>}
                   {d.targetAt !== null && d.doneAt === null && (
                     <div className="muted small">{t('mode.deadline.target', { time: formatTime(d.targetAt) })}</div>
