@@ -109,6 +109,11 @@ export const auditRules: Rules = {
     text: (i, o) => `换班：${o.date} ${o.shiftName}，${i.in.name} 替 ${i.outName}${i.reason ? `（${i.reason}）` : ''}`,
   },
 
+  copyDutyWeek: {
+    category: 'duty',
+    text: (_i, o) => `复制上周排班到 ${o.from} 至 ${o.to}：复制 ${o.copied} 个班次${o.kept ? `，本周已排的 ${o.kept} 个班次保留不变` : ''}`,
+  },
+
   // log
 
   // the switch and clocks

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { DutyConfigDto, DutyRosterDto, DutyShiftDto, ShiftDefDto } from '../../shared/api/duty';
 import { periodDates, shiftAt, shiftDefProblems, shiftPeopleProblems, shiftSpan } from '../../shared/domain/duty';
-import { isValidDate, isoWeekday, shanghaiDate } from '../../shared/domain/shanghai-time';
+import { addDays, isValidDate, isoWeekday, shanghaiDate } from '../../shared/domain/shanghai-time';
 import * as q from '../db/duty';
 import { operatorRefs } from '../db/operators';
 import { requireOperator } from './operators';
@@ -89,6 +89,36 @@ export function swap(ctx: AppContext, input: { shiftId: number; outName: string;
     const config = q.getConfig(ctx.db);
     return toDto(ctx, shift.date, defFor(config, shift.shiftKey), q.getShift(ctx.db, shift.id)!);
   })();
+}
+
+/**
+ * 复制上周排班: the week before `week`'s week, day by day (Monday to Monday), into `week`'s week. A shift of this
+ * week that is rostered already is kept; only empty ones are filled, so a copy never overwrites anyone.
+ * Shifts whose key is no longer in the config are not copied.
+ */
+export function copyWeek(ctx: AppContext, input: { week: string }): { from: string; to: string; copied: number; kept: number } {
+  const op = requireOperator(ctx);
+  requireDate(input.week);
+  const target = periodDates('week', input.week);
+  const source = target.map((d) => addDays(d, -7));
+  const config = q.getConfig(ctx.db);
+  const keys = new Set(config.shifts.map((s) => s.key));
+  const before = q.shiftsBetween(ctx.db, source[0], source[6]);
+  const already = new Set(q.shiftsBetween(ctx.db, target[0], target[6]).map((r) => `${r.date}/${r.shiftKey}`));
+  let copied = 0;
+  let kept = 0;
+  for (const r of before) {
+    if (!keys.has(r.shiftKey) || !r.leader) continue;
+    const date = addDays(r.date, 7);
+    if (already.has(`${date}/${r.shiftKey}`)) {
+      kept += 1;
+      continue;
+    }
+    q.putShift(ctx.db, date, r.shiftKey, r.leader, r.members, ctx.now(), op.id);
+    copied += 1;
+  }
+  if (copied === 0 && kept === 0) throw new AppError('not_found', `上周（${source[0]} 至 ${source[6]}）没有排班，无可复制。`);
+  return { from: target[0], to: target[6], copied, kept };
 }
 
 export function roster(ctx: AppContext, input: { period: 'week' | 'month'; date: string }): DutyRosterDto {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfoDto } from '../../shared/api/system';
 import { DeskControl } from '../features/desk/DeskControl';
+import { DutyNowBadge } from '../features/duty/DutyNowBadge';
 
 const tabs = [
   { route: '/board', key: 'nav.board' },
@@ -27,6 +28,7 @@ export function TopBar({ info, route }: { info: AppInfoDto; route: string }) {
         ))}
       </nav>
       <span className="spacer" />
+      {info.street && <DutyNowBadge />}
       <DeskControl />
     </header>
   );

@@ -11,6 +11,8 @@ export function saveOnEnter(save: () => void) {
     const target = e.target as HTMLElement;
     if (target.tagName !== 'INPUT') return;
     e.preventDefault();
+    // The innermost editor saves; an editor around it (a dialog holding a swap form) does not save as well.
+    e.stopPropagation();
     save();
   };
 }

@@ -83,6 +83,13 @@ export const dutyFeature = defineFeature('duty', {
     dutyShiftDto,
     ['duty'],
   ),
+  copyDutyWeek: write(
+    "Copy last week's roster into the week holding `week` (people as they stand after swaps; swaps are not copied). " +
+      'Only shifts still empty are filled: a shift already rostered this week is kept as it is.',
+    z.object({ week: isoDate }),
+    z.object({ from: isoDate, to: isoDate, copied: z.number().int(), kept: z.number().int() }),
+    ['duty', 'command'],
+  ),
   getDutyRoster: read(
     'The roster of the week (Monday to Sunday) or the month holding a date, every shift of every day',
     z.object({ period: z.enum(['week', 'month']), date: isoDate }),

@@ -70,10 +70,11 @@ describe('平急转换 in Chromium against the browser host', () => {
     await expect.poll(() => page.getByTestId('deadline-chip').first().textContent()).toContain('网络直报');
     await screenshot(page, 'mode-emergency');
 
-    // The command structure was activated from the template: the command screen shows it with phones.
+    // The command structure was activated from the template: the command screen edits it live, with phones.
     await go(page, '/command');
-    await expect.poll(() => page.getByTestId('command-snapshot').textContent()).toContain('吴指挥');
-    await expect.poll(() => page.getByTestId('command-snapshot').textContent()).toContain('13900000002');
+    await expect.poll(() => page.getByTestId('command-scope-note').textContent()).toContain('现行指挥体系');
+    await expect.poll(() => page.locator('[data-testid="leader-commander"] input[data-field="name"]').inputValue()).toBe('吴指挥');
+    expect(await page.locator('[data-testid="group-testing"] [data-testid="group-lead"] input[data-field="phone"]').inputValue()).toBe('13900000002');
     await screenshot(page, 'mode-command-snapshot');
     await go(page, '/mode');
 

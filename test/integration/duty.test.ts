@@ -119,4 +119,46 @@ describe('duty roster', () => {
     t.clock.now += 11 * HOUR + 30 * MIN; // 21:30, night shift not rostered
     expect((await t.ok('getReadiness', {})).gaps.map((g) => g.kind)).toContain('no_duty_today');
   });
+
+  test('phones are checked: a 10-digit number is refused, an 11-digit mobile or a landline with area code is taken', async () => {
+    const ten = await t.fail('saveDutyShift', { date: '2022-07-11', shiftKey: 'day', leader: { name: '张书记', phone: '1380000000' }, members: [{ name: '李四' }] });
+    expect(ten.code).toBe('invalid_input');
+    expect(ten.message).toMatch(/leader\.phone: 电话须为 11 位手机号/);
+    const badMember = await t.fail('saveDutyShift', {
+      date: '2022-07-11', shiftKey: 'day', leader: { name: '张书记', phone: '13800000000' }, members: [{ name: '李四', phone: '12345678901' }],
+    });
+    expect(badMember.message).toMatch(/members\.0\.phone/);
+    const ok = await t.ok('saveDutyShift', {
+      date: '2022-07-11', shiftKey: 'day', leader: { name: '张书记', phone: '138 0000 0001' }, members: [{ name: '李四', phone: '023-68123456' }, { name: '王五', phone: '0755-1234567' }],
+    });
+    expect([ok.leader?.phone, ...ok.members.map((m) => m.phone)]).toEqual(['138 0000 0001', '023-68123456', '0755-1234567']);
+    const swap = await t.fail('swapDuty', { shiftId: ok.id!, outName: '李四', in: { name: '赵六', phone: '02368123' } });
+    expect(swap.message).toMatch(/in\.phone: 电话须为/);
+  });
+
+  test("copyDutyWeek copies last week's people into this week, keeps what is rostered already, and is logged", async () => {
+    await t.ok('saveDutyShift', shift('2022-07-04', 'day', '张书记', ['李四']));
+    await t.ok('saveDutyShift', shift('2022-07-04', 'night', '赵主任', ['钱六']));
+    const sunday = await t.ok('saveDutyShift', shift('2022-07-10', 'day', '孙主任', ['周七']));
+    // A swap last week: the copy takes the people as they stand after it.
+    await t.ok('swapDuty', { shiftId: sunday.id!, outName: '周七', in: { name: '吴八', phone: '13800000008' }, reason: '病假' });
+    // Already rostered this week: kept as it is.
+    await t.ok('saveDutyShift', shift('2022-07-11', 'night', '郑主任', ['冯九']));
+
+    const r = await t.ok('copyDutyWeek', { week: '2022-07-13' });
+    expect(r).toEqual({ from: '2022-07-11', to: '2022-07-17', copied: 2, kept: 1 });
+    const week = await t.ok('getDutyRoster', { period: 'week', date: '2022-07-11' });
+    const at = (date: string, key: string) => week.days.find((d) => d.date === date)!.shifts.find((s) => s.shiftKey === key)!;
+    expect([at('2022-07-11', 'day').leader?.name, at('2022-07-11', 'day').members.map((m) => m.name)]).toEqual(['张书记', ['李四']]);
+    expect(at('2022-07-11', 'night').leader?.name).toBe('郑主任');
+    expect(at('2022-07-17', 'day').members).toEqual([{ name: '吴八', phone: '13800000008' }]);
+    expect(at('2022-07-17', 'day').swaps).toEqual([]);
+    expect(at('2022-07-12', 'day').id).toBeNull();
+    const log = await t.ok('listLogEntries', { categories: ['duty'] });
+    expect(log.rows[0].text).toBe('复制上周排班到 2022-07-11 至 2022-07-17：复制 2 个班次，本周已排的 1 个班次保留不变');
+    // Copying again fills nothing new and overwrites nobody.
+    expect(await t.ok('copyDutyWeek', { week: '2022-07-11' })).toEqual({ from: '2022-07-11', to: '2022-07-17', copied: 0, kept: 3 });
+    // A week after an empty one: refused with the dates.
+    expect((await t.fail('copyDutyWeek', { week: '2022-08-01' })).message).toBe('上周（2022-07-25 至 2022-07-31）没有排班，无可复制。');
+  });
 });

@@ -8,6 +8,7 @@ export const dutyHandlers: FeatureHandlers<typeof dutyFeature> = {
   saveDutyShift: (i, ctx) => duty.saveShift(ctx, i),
   deleteDutyShift: (i, ctx) => duty.deleteShift(ctx, i.id),
   swapDuty: (i, ctx) => duty.swap(ctx, i),
+  copyDutyWeek: (i, ctx) => duty.copyWeek(ctx, i),
   getDutyRoster: (i, ctx) => duty.roster(ctx, i),
   getDutyNow: (_i, ctx) => duty.dutyNow(ctx),
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
 import type { DutyConfigDto, ShiftDefDto } from '../../../shared/api/duty';
 import { Dialog } from '../../app/Dialog';
 
@@ -49,7 +50,7 @@ export function DutyConfigEditor({ onClose }: { onClose: () => void }) {
       <ErrorMessage error={config.error} />
       <p className="muted small">{t('duty.config.hint')}</p>
       {value && (
-        <>
+        <div className="stack" onKeyDown={saveOnEnter(() => !save.isPending && save.mutate(value))}>
           <table className="data duty-config-table">
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export function DutyConfigEditor({ onClose }: { onClose: () => void }) {
             <input id="duty-config-min" type="number" min={1} max={20} value={value.minMembers} style={{ width: 64 }} data-testid="duty-config-min"
               onChange={(e) => setForm({ ...value, minMembers: Number(e.target.value) || 0 })} />
           </div>
-        </>
+        </div>
       )}
       <ErrorMessage error={save.error} />
     </Dialog>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { nowMs, useNow } from '../../app/clock';
 import type { DutyShiftDto } from '../../../shared/api/duty';
+import { shiftAt } from '../../../shared/domain/duty';
 import { OperatorsPanel } from '../desk/OperatorsPanel';
 import { addDays, mondayOf, monthOf, today } from './dates';
 import { useDutyRoster } from './queries';
@@ -11,29 +14,52 @@ import { ShiftEditor } from './ShiftEditor';
 import { DutyConfigEditor } from './DutyConfigEditor';
 import './duty.css';
 
-/** 值班表: a week of shifts with the leader on each (领导带班); print the week or the month; the desk's operators. */
+/**
+ * 值班表: a week of shifts with the leader on each (领导带班), the shift on duty now marked; copy last week into this
+ * one; print the week or a month (the current month unless another is picked); the desk's operators.
+ */
 export function DutyScreen() {
   const { t } = useTranslation();
-  const now = useNow(60_000); // marks today in the grid; a minute late at midnight is fine
+  const now = useNow(60_000); // marks today and the shift on duty; a minute late at a change of shift is fine
   const [monday, setMonday] = useState(() => mondayOf(today(now)));
+  const [month, setMonth] = useState(() => monthOf(today(now)));
   const [editing, setEditing] = useState<DutyShiftDto | null>(null);
   const [configuring, setConfiguring] = useState(false);
   const roster = useDutyRoster('week', monday);
   const r = roster.data;
+  const copy = useMutation({ mutationFn: () => call('copyDutyWeek', { week: monday }) });
+  const running = r ? shiftAt(now, r.config.shifts) : null;
+  const onDuty = running ? { date: running.date, shiftKey: running.def.key } : null;
+  const goTo = (m: string) => {
+    copy.reset();
+    setMonday(m);
+  };
   return (
     <div className="duty-screen stack">
       <div className="row">
         <h1>{t('duty.title')}</h1>
-        <button onClick={() => setMonday(addDays(monday, -7))} aria-label={t('duty.prevWeek')}>‹ {t('duty.prevWeek')}</button>
-        <input type="date" value={monday} aria-label={t('duty.week')} onChange={(e) => e.target.value && setMonday(mondayOf(e.target.value))} />
-        <button onClick={() => setMonday(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
-        <button onClick={() => setMonday(mondayOf(today(nowMs())))}>{t('duty.thisWeek')}</button>
+        <button onClick={() => goTo(addDays(monday, -7))} aria-label={t('duty.prevWeek')}>‹ {t('duty.prevWeek')}</button>
+        <input type="date" value={monday} aria-label={t('duty.week')} onChange={(e) => e.target.value && goTo(mondayOf(e.target.value))} />
+        <button onClick={() => goTo(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
+        <button onClick={() => goTo(mondayOf(today(nowMs())))}>{t('duty.thisWeek')}</button>
+        <button onClick={() => copy.mutate()} disabled={copy.isPending} data-testid="copy-duty-week" title={t('duty.copy.hint')}>
+          {t('duty.copy.button')}
+        </button>
         <span className="spacer" />
         <button onClick={() => setConfiguring(true)} data-testid="open-duty-config">{t('duty.config.open')}</button>
         <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
-        <a className="button" href={`#/print/duty?month=${monthOf(monday)}`} data-testid="print-duty-month">{t('duty.printMonth')}</a>
+        <span className="duty-month">
+          <input type="month" value={month} aria-label={t('duty.month')} data-testid="duty-month" onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <a className="button" href={`#/print/duty?month=${month}`} data-testid="print-duty-month">{t('duty.printMonth')}</a>
+        </span>
       </div>
-      <ErrorMessage error={roster.error} />
+      <ErrorMessage error={roster.error ?? copy.error} />
+      {copy.data && (
+        <div className="ok-box" data-testid="copy-duty-result">
+          {t('duty.copy.done', { from: copy.data.from, to: copy.data.to, count: copy.data.copied })}
+          {copy.data.kept > 0 && ` ${t('duty.copy.kept', { count: copy.data.kept })}`}
+        </div>
+      )}
       {r && (
         <section className="panel stack">
           <div className="row">
@@ -41,7 +67,7 @@ export function DutyScreen() {
             {r.gaps > 0 ? <span className="badge warn">{t('duty.gaps', { count: r.gaps })}</span> : <span className="badge ok">{t('duty.noGaps')}</span>}
             <span className="muted small">{t('duty.hint')}</span>
           </div>
-          <DutyWeekGrid roster={r} today={today(now)} onEdit={setEditing} />
+          <DutyWeekGrid roster={r} today={today(now)} onDuty={onDuty} onEdit={setEditing} />
         </section>
       )}
       <OperatorsPanel />

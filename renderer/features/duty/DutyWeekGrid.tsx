@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { DutyRosterDto, DutyShiftDto } from '../../../shared/api/duty';
 
-/** The week as a grid: days across, shifts down; each cell the leader (带班) and the duty officers. */
-export function DutyWeekGrid({ roster, today, onEdit }: { roster: DutyRosterDto; today: string; onEdit: (s: DutyShiftDto) => void }) {
+/** The week as a grid: days across, shifts down; each cell the leader (带班) and the duty officers; the shift on duty now marked. */
+export function DutyWeekGrid({ roster, today, onDuty, onEdit }: {
+  roster: DutyRosterDto;
+  today: string;
+  /** The (date, shift) running now, rostered or not. */
+  onDuty: { date: string; shiftKey: string } | null;
+  onEdit: (s: DutyShiftDto) => void;
+}) {
   const { t } = useTranslation();
   const min = roster.config.minMembers;
   return (
@@ -26,9 +32,11 @@ export function DutyWeekGrid({ roster, today, onEdit }: { roster: DutyRosterDto;
                 const s = d.shifts.find((x) => x.shiftKey === def.key);
                 if (!s) return <td key={d.date} />;
                 const gap = !s.leader || s.members.length < min;
+                const now = onDuty?.date === d.date && onDuty.shiftKey === def.key;
                 return (
-                  <td key={d.date} className={`duty-cell${gap ? ' gap' : ''}`}>
+                  <td key={d.date} className={`duty-cell${gap ? ' gap' : ''}${now ? ' now' : ''}`} aria-current={now ? 'time' : undefined}>
                     <button className="duty-cell-button" onClick={() => onEdit(s)} data-testid={`shift-${d.date}-${def.key}`}>
+                      {now && <div className="duty-now-mark" data-testid="duty-now-mark">{t('duty.now.mark')}</div>}
                       {s.leader ? (
                         <div className="duty-leader">{t('duty.leaderIs', { name: s.leader.name })}</div>
                       ) : (

@@ -3,12 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { formatDateTime } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toForm, toInput, type PersonForm } from '../command/person';
 import { SwapForm } from './SwapForm';
+import { useOperatorSuggestions } from './useOperatorSuggestions';
 
 /**
  * One shift of one day: the leader (领导带班) and the duty officers. The server refuses a shift with nobody
@@ -21,6 +23,7 @@ export function ShiftEditor({ shift, minMembers, onClose }: { shift: DutyShiftDt
     shift.members.length > 0 ? shift.members.map(toForm) : Array.from({ length: minMembers }, () => emptyPerson),
   );
   const [swapping, setSwapping] = useState(false);
+  const people = useOperatorSuggestions();
   const done = () => {
     onClose();
   };
@@ -36,6 +39,7 @@ export function ShiftEditor({ shift, minMembers, onClose }: { shift: DutyShiftDt
     onSuccess: done,
   });
   const remove = useMutation({ mutationFn: (id: number) => call('deleteDutyShift', { id }), onSuccess: done });
+  const submit = () => !save.isPending && save.mutate();
 
   return (
     <Dialog
@@ -51,24 +55,27 @@ export function ShiftEditor({ shift, minMembers, onClose }: { shift: DutyShiftDt
           {shift.id !== null && !swapping && <button onClick={() => setSwapping(true)} data-testid="open-swap">{t('duty.swap.button')}</button>}
           <span className="spacer" />
           <button onClick={onClose}>{t('common.cancel')}</button>
-          <button className="primary" data-testid="save-shift" disabled={save.isPending} onClick={() => save.mutate()}>{t('common.save')}</button>
+          <button className="primary" data-testid="save-shift" disabled={save.isPending} onClick={submit}>{t('common.save')}</button>
         </>
       }
     >
+      <div className="stack" onKeyDown={saveOnEnter(submit)}>
+      <p className="muted small">{t('duty.pickHint')}</p>
       <div className="field">
         <label>{t('duty.leader')}</label>
-        <PersonFields value={leader} onChange={setLeader} label={t('duty.leader')} testId="shift-leader" />
+        <PersonFields value={leader} onChange={setLeader} label={t('duty.leader')} testId="shift-leader" suggestions={people} />
       </div>
       <div className="field">
         <label>{t('duty.members', { min: minMembers })}</label>
         {members.map((m, i) => (
           <div key={i} className="row nowrap">
-            <PersonFields value={m} label={`${t('duty.member')} ${i + 1}`} testId="shift-member"
+            <PersonFields value={m} label={`${t('duty.member')} ${i + 1}`} testId="shift-member" suggestions={people}
               onChange={(p) => setMembers(members.map((x, j) => (j === i ? p : x)))} />
             <button className="link danger" aria-label={t('common.delete')} onClick={() => setMembers(members.filter((_, j) => j !== i))}>×</button>
           </div>
         ))}
         <div><button className="link" onClick={() => setMembers([...members, emptyPerson])}>+ {t('duty.addMember')}</button></div>
+      </div>
       </div>
       <ErrorMessage error={save.error ?? remove.error} />
       {swapping && shift.id !== null && <SwapForm shift={shift} onDone={done} onCancel={() => setSwapping(false)} />}

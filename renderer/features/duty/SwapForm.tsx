@@ -3,9 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toInput, type PersonForm } from '../command/person';
+import { useOperatorSuggestions } from './useOperatorSuggestions';
 
 /** 换班: who leaves the shift, who takes their place, why. The swap is kept with who recorded it and when. */
 export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onDone: () => void; onCancel: () => void }) {
@@ -14,13 +16,14 @@ export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onD
   const [outName, setOutName] = useState(people[0] ?? '');
   const [incoming, setIncoming] = useState<PersonForm>(emptyPerson);
   const [reason, setReason] = useState('');
+  const suggestions = useOperatorSuggestions();
   const swap = useMutation({
     mutationFn: () =>
       call('swapDuty', { shiftId: shift.id!, outName, in: toInput(incoming) ?? { name: '' }, reason: reason.trim() || null }),
     onSuccess: onDone,
   });
   return (
-    <fieldset className="swap-form stack" data-testid="swap-form">
+    <fieldset className="swap-form stack" data-testid="swap-form" onKeyDown={saveOnEnter(() => !swap.isPending && swap.mutate())}>
       <legend>{t('duty.swap.title')}</legend>
       <div className="row">
         <label htmlFor="swap-out">{t('duty.swap.out')}</label>
@@ -28,7 +31,7 @@ export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onD
           {people.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
         <span>{t('duty.swap.in')}</span>
-        <PersonFields value={incoming} onChange={setIncoming} label={t('duty.swap.in')} testId="swap-in" />
+        <PersonFields value={incoming} onChange={setIncoming} label={t('duty.swap.in')} testId="swap-in" suggestions={suggestions} />
       </div>
       <div className="row">
         <input className="grow" placeholder={t('duty.swap.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
