@@ -6,6 +6,7 @@ import { streetHandlers } from './handlers/street';
 import { baseMapHandlers } from './handlers/basemap';
 import { importHandlers } from './handlers/imports';
 import { deskHandlers } from './handlers/desk';
+import { handoverHandlers } from './handlers/handover';
 import { commandHandlers } from './handlers/command';
 import { dutyHandlers } from './handlers/duty';
 import { logHandlers } from './handlers/log';
@@ -26,6 +27,7 @@ export const handlers = {
   ...baseMapHandlers,
   ...importHandlers,
   ...deskHandlers,
+  ...handoverHandlers,
   ...commandHandlers,
   ...dutyHandlers,
   ...logHandlers,

@@ -6,6 +6,7 @@ import { streetFeature } from './street';
 import { baseMapFeature } from './basemap';
 import { importFeature } from './imports';
 import { deskFeature } from './operator';
+import { handoverFeature } from './handover';
 import { commandFeature } from './command';
 import { dutyFeature } from './duty';
 import { logFeature } from './log';
@@ -26,6 +27,7 @@ export const featureTables = [
   baseMapFeature,
   importFeature,
   deskFeature,
+  handoverFeature,
   commandFeature,
   dutyFeature,
   logFeature,

@@ -26,6 +26,7 @@ export const features = [
   'basemap',
   'imports',
   'desk',
+  'handover',
   'command',
   'duty',
   'log',
