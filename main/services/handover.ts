@@ -65,15 +65,16 @@ export function handoverRecord(ctx: AppContext, input: { id?: number }): Handove
     | { operator_id: number }
     | undefined;
   const who = operatorRefs(ctx.db);
-  const entry = ctx.db
-    .prepare("SELECT emergency_id FROM event_log WHERE method = 'handOver' AND at = ? ORDER BY id DESC LIMIT 1")
-    .get(row.ended_at) as { emergency_id: number | null } | undefined;
+  // The mode at that moment: the last switch made before it (none: routine from the start).
+  const mode = ctx.db.prepare('SELECT to_mode AS mode FROM mode_change WHERE at <= ? ORDER BY at DESC, id DESC LIMIT 1').get(row.ended_at) as
+    | { mode: 'routine' | 'emergency' }
+    | undefined;
   return {
     id: row.id,
     at: row.ended_at,
     from: who(row.operator_id)!,
     to: next ? who(next.operator_id) : null,
     note: row.handover_note ?? '',
-    mode: entry ? (entry.emergency_id === null ? 'routine' : 'emergency') : null,
+    mode: mode?.mode ?? 'routine',
   };
 }

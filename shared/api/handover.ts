@@ -33,7 +33,8 @@ export const handoverRecordDto = z.object({
   from: operatorRef,
   to: operatorRef.nullable(),
   note: z.string(),
-  mode: z.enum(['routine', 'emergency']).nullable(),
+  /** The mode the street was in at the handover. */
+  mode: z.enum(['routine', 'emergency']),
 });
 export type HandoverRecordDto = z.infer<typeof handoverRecordDto>;
 

@@ -24,14 +24,21 @@ export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; 
   useEffect(() => {
     if (summary.data && note === null) setNote(handoverText(summary.data, t, i18n.language));
   }, [summary.data, note, t, i18n.language]);
+  // Who handed to whom, kept as it was: once the desk has changed hands, fromName is the incoming officer.
+  const [handed, setHanded] = useState<{ from: string; to: string } | null>(null);
   const hand = useMutation({
-    mutationFn: () => call('handOver', { toOperatorId: toId!, pin: pin || undefined, note: note ?? '' }),
+    mutationFn: async () => {
+      const names = { from: fromName, to: chosen?.name ?? '' };
+      await call('handOver', { toOperatorId: toId!, pin: pin || undefined, note: note ?? '' });
+      return names;
+    },
+    onSuccess: setHanded,
   });
   const next = (operators.data ?? []).filter((o) => o.active && o.id !== fromId);
   const chosen = next.find((o) => o.id === toId);
   const submit = () => toId !== null && !hand.isPending && hand.mutate();
 
-  if (hand.isSuccess) {
+  if (handed) {
     return (
       <Dialog
         title={t('desk.handover.title')}
@@ -45,7 +52,7 @@ export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; 
           </>
         }
       >
-        <div className="ok-box" data-testid="handover-done">{t('desk.handover.done', { from: fromName, to: chosen?.name ?? '' })}</div>
+        <div className="ok-box" data-testid="handover-done">{t('desk.handover.done', handed)}</div>
         <div className="muted small">{t('desk.handover.printHint')}</div>
       </Dialog>
     );

@@ -23,7 +23,7 @@ export function HandoverPrint({ params }: { params: URLSearchParams }) {
                 <th>{t('print.handover.at')}</th>
                 <td>{formatDateTime(r.at)}</td>
                 <th>{t('print.handover.mode')}</th>
-                <td>{r.mode ? t(`print.handover.modes.${r.mode}`) : '—'}</td>
+                <td data-testid="print-handover-mode">{t(`print.handover.modes.${r.mode}`)}</td>
               </tr>
               <tr>
                 <th>{t('print.handover.from')}</th>
