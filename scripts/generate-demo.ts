@@ -20,7 +20,7 @@ export const DEMO_SEED = 20220601;
 /** The register's ages are as of this year (elderly = born in 1966 or before). */
 export const DEMO_YEAR = 2026;
 export const DEMO_RESIDENTS = 100_000;
-export const DEMO_FILES = ['street.json', 'communities.geojson', 'grids.json', 'compounds.geojson', 'venues.geojson', 'residents.csv', 'teams.json'] as const;
+export const DEMO_FILES = ['street.json', 'communities.geojson', 'grids.json', 'compounds.geojson', 'venues.geojson', 'residents.csv', 'teams.json', 'operators.json'] as const;
 
 const COMMENT = '虚构数据：示例街道及其中的社区、小区、场所、人员、电话均为程序生成，与真实地点和人物无关。Fictional demo data.';
 const BLOCK_COLS = 4;
@@ -139,6 +139,7 @@ export function buildDemo(): Record<(typeof DEMO_FILES)[number], string> {
     'venues.geojson': featureCollection(venueFeatures),
     'residents.csv': registerCsv(register),
     'teams.json': JSON.stringify({ fictional: true, comment: COMMENT, teams: teams() }, null, 1) + '\n',
+    'operators.json': JSON.stringify({ fictional: true, comment: COMMENT, operators: DEMO_OPERATORS }, null, 1) + '\n',
   };
 }
 
@@ -158,6 +159,16 @@ function apportion(compounds: CompoundPlan[], total: number) {
   const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; k < short; k++) compounds[byRemainder[k][1]].residents++;
 }
+
+/**
+ * The desk's operators of the demo street, so the first sign-in needs no detour through the operator list: one admin
+ * and two duty officers, none with a PIN (README: set PINs before real use). Phones are fictional but well-formed.
+ */
+export const DEMO_OPERATORS = [
+  { name: '周主任', phone: '13800138001', isAdmin: true },
+  { name: '刘值班', phone: '13800138002', isAdmin: false },
+  { name: '孙值班', phone: '13800138003', isAdmin: false },
+];
 
 function teams() {
   const rng = createRng(DEMO_SEED + 3);

@@ -22,8 +22,9 @@ async function main() {
   try {
     await must(host.call('loadDemoStreet'));
     await must(host.call('saveSettings', { unitName: '示例街道办事处（虚构）' }));
-    const wang = await must<{ id: number }>(host.call('saveOperator', { name: '王值班', phone: '13800000001' }));
-    await must(host.call('signIn', { operatorId: wang.id }));
+    // The demo street's own operators: its duty officer takes the desk.
+    const operators = await must<{ id: number; name: string }[]>(host.call('listOperators'));
+    await must(host.call('signIn', { operatorId: operators.find((o) => o.name === '刘值班')!.id }));
     await must(host.call('saveCommandLeader', { role: 'commander', person: { name: '吴书记', phone: '13900000001' } }));
     await must(host.call('saveCommandLeader', { role: 'exec_commander', person: { name: '李副书记', phone: '13900000002' } }));
 

@@ -7,6 +7,7 @@ import type { StreetSummaryDto } from '../../shared/api/street';
 import { venueTypeIds } from '../../shared/domain/venues';
 import * as q from '../db/street';
 import { insertTeam, residentInserter } from '../db/roster';
+import { insertOperator } from '../db/operators';
 import type { AppContext } from './context';
 import { locatePoints, streetEditor, streetSummary } from './street';
 
@@ -46,6 +47,10 @@ const files = {
         }),
       ),
     }),
+  },
+  operators: {
+    name: 'operators.json',
+    schema: z.object({ operators: z.array(z.object({ name: text, phone: z.string().nullable(), isAdmin: z.boolean() })).max(20) }),
   },
 };
 
@@ -134,6 +139,7 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
   const compounds = readJson(ctx, files.compounds).features;
   const venues = readJson(ctx, files.venues).features;
   const teams = readJson(ctx, files.teams).teams;
+  const operators = readJson(ctx, files.operators).operators;
   const register = readRegister(ctx);
   const now = ctx.now();
   const by = streetEditor(ctx); // whoever loads the demo street, or nobody
@@ -174,6 +180,12 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
     }
 
     for (const t of teams) insertTeam(db, t, now);
+
+    // The desk's people, unless someone of that name was added already (operators may exist before the street).
+    const taken = new Set((db.prepare('SELECT name FROM operator').all() as { name: string }[]).map((o) => o.name));
+    for (const o of operators) {
+      if (!taken.has(o.name)) insertOperator(db, { name: o.name, phone: o.phone, isAdmin: o.isAdmin, active: true }, now, by);
+    }
   })();
 
   return streetSummary(db);

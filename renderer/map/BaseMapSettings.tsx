@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useApiQuery } from '../app/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { useNotice } from '../app/notice';
 
 /** 设置 › 底图 (MBTiles): choose a local MBTiles file for the map background, see its metadata, or remove it. */
 export function BaseMapSettings() {
@@ -11,11 +12,11 @@ export function BaseMapSettings() {
   const qc = useQueryClient();
   const current = useApiQuery('getBaseMap', {});
   const [path, setPath] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const save = useMutation({
     mutationFn: (file: string | null) => call('setBaseMap', { file }),
     onSuccess: (info) => {
-      setNotice(info.file ? t('basemap.saved', { name: info.name }) : t('basemap.cleared'));
+      setNotice(info.file ? { key: 'basemap.saved', values: { name: info.name } } : { key: 'basemap.cleared' });
       setPath(null);
       qc.setQueryData(['baseMap'], info);
     },

@@ -20,9 +20,13 @@ export function CommunityOutlines({ data }: { data: FeatureCollection }) {
   return <GeoJSON data={data} style={communityStyleOf} />;
 }
 
-/** Compound outlines; hovering one shows its name and population base. */
-export function CompoundOutlines({ data }: { data: FeatureCollection }) {
+/**
+ * Compound outlines; hovering one shows its name and population base, clicking it opens its details (community,
+ * code, residents, households, 60+, buildings) with a link to its row in the street data.
+ */
+export function CompoundOutlines({ data, communities }: { data: FeatureCollection; communities?: FeatureCollection }) {
   const { t } = useTranslation();
+  const communityName = new Map((communities?.features ?? []).map((f) => [f.properties?.id, String(f.properties?.name ?? '')]));
   const bind = (feature: Feature, layer: L.Layer) => {
     const p = feature.properties ?? {};
     const el = document.createElement('div');
@@ -32,8 +36,42 @@ export function CompoundOutlines({ data }: { data: FeatureCollection }) {
     counts.textContent = t('map.compoundTip', { residents: num(p.residents), households: num(p.households), elderly: num(p.elderly) });
     el.append(name, counts);
     layer.bindTooltip(el, { sticky: true, className: 'compound-tooltip', direction: 'top', offset: [0, -8] });
+    // Built on click, so the popup holds what the outlines say now; text only (names come from imported files).
+    layer.bindPopup(() => compoundDetails(p, communityName.get(p.communityId) ?? '', t), { className: 'compound-popup', maxWidth: 320 });
+    // The hover tooltip would sit on top of the details it summarises.
+    layer.on('popupopen', () => layer.closeTooltip());
   };
   return <GeoJSON data={data} style={compoundStyleOf} onEachFeature={bind} />;
+}
+
+function compoundDetails(p: Record<string, unknown>, community: string, t: (key: string, o?: Record<string, unknown>) => string): HTMLElement {
+  const el = document.createElement('div');
+  el.dataset.testid = 'compound-details';
+  const title = document.createElement('div');
+  const name = document.createElement('strong');
+  name.textContent = String(p.name ?? '');
+  title.append(name, document.createTextNode(p.code ? ` (${String(p.code)})` : ''));
+  const rows: [string, string][] = [
+    [t('map.details.community'), community || '—'],
+    [t('map.details.residents'), num(p.residents)],
+    [t('map.details.households'), num(p.households)],
+    [t('map.details.elderly'), num(p.elderly)],
+  ];
+  if (typeof p.buildings === 'number') rows.push([t('map.details.buildings'), num(p.buildings)]);
+  const dl = document.createElement('dl');
+  dl.className = 'compound-details';
+  for (const [k, v] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = v;
+    dl.append(dt, dd);
+  }
+  const link = document.createElement('a');
+  link.href = typeof p.communityId === 'number' ? `#/data/compounds?community=${p.communityId}` : '#/data/compounds';
+  link.textContent = t('map.details.open');
+  el.append(title, dl, link);
+  return el;
 }
 
 function num(v: unknown): string {
@@ -61,6 +99,6 @@ registerMapLayer({
   defaultVisible: true,
   Component: function CompoundOutlineLayer() {
     const outlines = useMapOutlines();
-    return outlines.data ? <CompoundOutlines key={outlines.dataUpdatedAt} data={outlines.data.compounds} /> : null;
+    return outlines.data ? <CompoundOutlines key={outlines.dataUpdatedAt} data={outlines.data.compounds} communities={outlines.data.communities} /> : null;
   },
 });

@@ -10,6 +10,8 @@ import { openApp, type OpenedApp } from '../../main/services/app';
 import { loadDemoStreet } from '../../main/services/demo';
 import { streetSummary } from '../../main/services/street';
 import { listTeams } from '../../main/db/street';
+import { listOperators } from '../../main/db/operators';
+import { isPhone } from '../../shared/domain/phone';
 import { AppError } from '../../shared/api/errors';
 import { venueTypeIds } from '../../shared/domain/venues';
 import type { StreetSummaryDto } from '../../shared/api/street';
@@ -54,6 +56,19 @@ describe('loading the demo street', () => {
     expect(summary.residents / summary.households).toBeLessThan(2.8);
     expect(summary.elderly / summary.residents).toBeGreaterThan(0.18);
     expect(summary.elderly / summary.residents).toBeLessThan(0.25);
+  });
+
+  test('brings three operators for the desk, one of them admin, none with a PIN: the first sign-in needs no detour', () => {
+    const ops = listOperators(app.ctx.db);
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+    expect([...ops].sort(byName).map((o) => ({ name: o.name, isAdmin: o.isAdmin, hasPin: o.hasPin, active: o.active }))).toEqual(
+      [
+        { name: '周主任', isAdmin: true, hasPin: false, active: true },
+        { name: '刘值班', isAdmin: false, hasPin: false, active: true },
+        { name: '孙值班', isAdmin: false, hasPin: false, active: true },
+      ].sort(byName),
+    );
+    expect(ops.every((o) => o.phone !== null && isPhone(o.phone))).toBe(true);
   });
 
   test("every compound's residents, households and elderly equal what its register says (60+ as of 2026)", () => {

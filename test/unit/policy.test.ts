@@ -20,6 +20,13 @@ describe('policy profiles', () => {
     expect(findPolicyProfile(defaultPolicyProfileId)).toBeTruthy();
   });
 
+  test('names shown to users carry no internal references; the source is its own field', () => {
+    for (const p of policyProfiles) {
+      for (const text of [p.name, p.nameEn, p.source]) expect(text, p.id).not.toMatch(/种子|seed/i);
+      expect(p.source.length, p.id).toBeGreaterThan(0);
+    }
+  });
+
   test('every profile carries the six deadlines of DOMAIN.md with an owner group', () => {
     for (const p of policyProfiles) {
       expect(p.deadlines.map((d) => d.key).sort()).toEqual(

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { saveOnEnter } from '../../app/enterKey';
 import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
@@ -36,8 +37,9 @@ export function LogEntryForm() {
       setLink(emptyLink);
     },
   });
+  // Enter in a one-line field (event time, a place named by hand) records, like Ctrl+Enter in the text.
   return (
-    <div className="stack log-form">
+    <div className="stack log-form" onKeyDown={saveOnEnter(() => !nobodyAtDesk && !add.isPending && add.mutate())}>
       <div className="row">
         <select value={category} onChange={(e) => setCategory(e.target.value as ManualCategory)} aria-label={t('log.category')} data-testid="log-category">
           {manualLogCategories.map((c) => <option key={c} value={c}>{t(`log.categories.${c}`)}</option>)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { useNotice } from '../../app/notice';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
@@ -17,7 +18,7 @@ export function SettingsScreen() {
   const info = useApiQuery('getAppInfo', {});
   const backups = useApiQuery('listBackups', {});
   const [form, setForm] = useState<SettingsDto | null>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   useEffect(() => {
     if (info.data && !form) setForm(info.data.settings);
   }, [info.data, form]);
@@ -25,18 +26,18 @@ export function SettingsScreen() {
   const save = useMutation({
     mutationFn: (s: SettingsDto) => call('saveSettings', s),
     onSuccess: () => {
-      setNotice(t('common.saved'));
+      setNotice({ key: 'common.saved' });
     },
   });
   const backup = useMutation({
     mutationFn: () => call('backupNow', {}),
     onSuccess: (b) => {
-      setNotice(t('settings.backedUp', { name: b.name }));
+      setNotice({ key: 'settings.backedUp', values: { name: b.name } });
     },
   });
   const [restoring, setRestoring] = useState<string | null>(null);
   const restored = (r: { safetyCopy: string }) => {
-    setNotice(t('settings.restored', { safety: r.safetyCopy }));
+    setNotice({ key: 'settings.restored', values: { safety: r.safetyCopy } });
     setForm(null);
     void qc.invalidateQueries();
   };
@@ -50,7 +51,8 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       {notice && <div className="ok-box" data-testid="settings-notice">{notice}</div>}
       <ErrorMessage error={save.error ?? backup.error} />
-      <section className="panel stack">
+      {/* A form: Enter in a field saves, as everywhere. */}
+      <form className="panel stack" onSubmit={(e) => (e.preventDefault(), save.mutate(form))}>
         <div className="field">
           <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
           <input id="unit-name" value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
@@ -67,8 +69,8 @@ export function SettingsScreen() {
           <input id="idle-lock" type="number" min={0} max={240} value={form.idleLockMinutes}
             onChange={(e) => setForm({ ...form, idleLockMinutes: Number(e.target.value) })} />
         </div>
-        <div><button className="primary" data-testid="save-settings" onClick={() => save.mutate(form)}>{t('common.save')}</button></div>
-      </section>
+        <div><button type="submit" className="primary" data-testid="save-settings" disabled={save.isPending}>{t('common.save')}</button></div>
+      </form>
       <section className="panel stack">
         <div><span className="muted">{t('settings.dataFolder')}</span><code>{info.data.dataDir}</code></div>
         <div><span className="muted">{t('settings.database')}</span><code>{info.data.dbFile}</code></div>

@@ -12,10 +12,14 @@ import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
 import { useFieldErrors } from './useFieldErrors';
 import { venueTypeLabel } from './format';
+import { PointPicker } from '../../map/PointPicker';
 
 type Field = 'code' | 'name' | 'type' | 'lng' | 'lat' | 'address' | 'contact';
 
-/** Add (no venue) or edit a key venue. Its community and compound are found from the point when it is saved. */
+/**
+ * Add (no venue) or edit a key venue. Its point is picked on the small map or typed as longitude/latitude; its
+ * community and compound are found from the point when it is saved.
+ */
 export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState<Record<Exclude<Field, 'type'>, string>>({
@@ -50,6 +54,12 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
     save.mutate({ ...r.values, address: optionalText(text.address), contact: optionalText(text.contact) });
   };
   const close = () => !save.isPending && onClose();
+  const typed = (v: string) => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+  const pick = (lng: number, lat: number) => {
+    setText({ ...text, lng: String(lng), lat: String(lat) });
+    clear('lng');
+    clear('lat');
+  };
   const input = (f: Exclude<Field, 'type'>, extra: { autoFocus?: boolean; decimal?: boolean; maxLength?: number } = {}) => (
     <TextInput
       id={`vf-${f}`}
@@ -86,6 +96,10 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
         <FormField id="vf-contact" label={`${t('data.col.contact')} · ${t('data.form.optional')}`}>{input('contact', { maxLength: 100 })}</FormField>
         <FormField id="vf-lng" label={t('data.col.lng')} error={errors.lng}>{input('lng', { decimal: true })}</FormField>
         <FormField id="vf-lat" label={t('data.col.lat')} error={errors.lat}>{input('lat', { decimal: true })}</FormField>
+        <div className="wide stack">
+          <PointPicker lng={typed(text.lng)} lat={typed(text.lat)} onPick={pick} />
+          <span className="sd-note">{t('map.pick.hint')}</span>
+        </div>
         <FormField id="vf-address" label={`${t('data.col.address')} · ${t('data.form.optional')}`} wide>{input('address', { maxLength: 200 })}</FormField>
         <p className="sd-note wide">{t('data.form.locateHint')}</p>
       </form>
