@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineFeature, job, read } from './define';
+import { fileNameText } from './text';
 
 /** Largest import file, checked in the renderer (before reading) and again in the service. */
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -78,13 +79,16 @@ export const exportFormats: Record<ImportKind, readonly ('geojson' | 'csv' | 'xl
   residents: ['csv', 'xlsx'],
 };
 
-/** Field id -> the file's column or property name (null: not imported). */
-export const importMapping = z.record(z.string(), z.string().nullable());
+/** Field id -> the file's column or property name (null: not imported). Ids are ours; headers of real files are short. */
+export const importMapping = z
+  .record(z.string().max(40, '字段名过长'), z.string().max(1000, '列名不能超过 1000 个字').nullable())
+  .refine((m) => Object.keys(m).length <= 100, '字段对应最多 100 项');
 export type ImportMapping = z.infer<typeof importMapping>;
 
 export const importFileInput = z.object({
   kind: importKind,
-  fileName: z.string().min(1).max(260),
+  fileName: fileNameText('文件名'),
+  /** Unbounded here on purpose: the service measures it before decoding and states the 50 MB limit (source.ts). */
   contentBase64: z.string(),
   encoding: importEncoding.default('auto'),
   crs: coordinateSystem.optional(),

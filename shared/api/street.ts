@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { areaGeometry, empty, featureCollection, idInput, okOutput } from './common';
 import { venueTypeIds } from '../domain/venues';
+import { addressText, codeText, labelText, nameText, searchText } from './text';
 
-const code = z.string().trim().min(1, '编码不能为空').max(40);
-const name = z.string().trim().min(1, '名称不能为空').max(100);
+const code = codeText('编码');
+const name = nameText('名称');
 const count = z.number().int().min(0);
 /** A count typed by a user (residents, households ...): the message names the field and the rule in Chinese. */
 const countInput = (label: string) =>
@@ -109,8 +110,7 @@ export const venuePointsDto = z.object({
 });
 export type VenuePointsDto = z.infer<typeof venuePointsDto>;
 
-/** Longer searches would pass SQLite's LIKE pattern limit (50,000 bytes) and no name is this long. */
-const search = z.string().max(200, '搜索文字不能超过 200 个字').optional();
+const search = searchText;
 const listQuery = z.object({ search, communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const communityInput = z.object({ id: z.number().int().optional(), code, name, boundary: areaGeometry.nullable().optional() });
@@ -134,8 +134,8 @@ export const venueInput = z.object({
   type: venueType,
   lng: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
   lat: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
-  address: z.string().nullable().optional(),
-  contact: z.string().nullable().optional(),
+  address: addressText.optional('地址'),
+  contact: labelText.optional('联系人'),
 });
 
 export const streetFeature = defineFeature('street', {
