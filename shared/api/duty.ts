@@ -7,19 +7,9 @@ import { personNameText, reasonText, shiftNameText } from './text';
 
 /** 值班表: 24-hour duty, shifts per day, a leader on every shift (领导带班), swaps recorded. Days are Asia/Shanghai dates. */
 
-/** A calendar date that exists (no 2022-02-30), in the years 2000 to 2999 like every time a user gives (time.ts). */
-export const isoDate = z
-  .string()
-  .max(10, '日期格式须为 YYYY-MM-DD')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD')
-  .refine(isRealDate, '日期须为 2000 到 2999 年之间确实存在的日期');
+/** YYYY-MM-DD. Whether the date exists and lies in 2000..2999 is checked by the service, which names the date. */
+export const isoDate = z.string().max(10, '日期格式须为 YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 const clock = z.string().max(5, '时间格式须为 HH:MM').regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:MM');
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return y >= 2000 && y <= 2999 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 
 const shiftKey = z.string().max(20, '班次代码最多 20 个字符').regex(/^[a-z0-9_]{1,20}$/, '班次代码只能用小写字母、数字和下划线');
 

@@ -54,7 +54,7 @@ export function LogEntryForm() {
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>
-          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(now)}
+          <input id="log-event-time" type="datetime-local" value={eventTime} min="2000-01-01T00:00" max={toDateTimeLocal(now)}
             onChange={(e) => setEventTime(e.target.value)} data-testid="log-event-time" />
           <span className="muted small">{t('log.eventTimeHint')}</span>
         </div>

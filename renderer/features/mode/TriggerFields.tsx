@@ -23,7 +23,7 @@ export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange:
     <div className="trigger-fields">
       <div className="field">
         <label htmlFor={`${id}-at`}>{t('mode.trigger.reportedAt')}</label>
-        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" value={form.reportedAt} aria-describedby={`${id}-at-echo`}
+        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" min="2000-01-01T00:00" value={form.reportedAt} aria-describedby={`${id}-at-echo`}
           onChange={(e) => onChange({ ...form, reportedAt: e.target.value })} />
         {/* The input's own display follows the OS locale (mm/dd/yyyy, AM/PM on an English system): echo it unambiguously. */}
         <div id={`${id}-at-echo`} className="muted small" data-testid="trigger-at-echo">
