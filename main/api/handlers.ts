@@ -8,6 +8,9 @@ import * as basemap from '../services/basemap';
 import * as imports from '../services/import';
 import { exportData } from '../services/export';
 import * as q from '../db/street';
+import { listCompounds } from '../db/compounds';
+import { listVenues, venuePoints } from '../db/venues';
+import { listTeams } from '../db/teams';
 import { modeHandlers } from './mode-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: AppContext) => Output<M> | Promise<Output<M>>;
@@ -25,20 +28,20 @@ export const handlers = {
   loadDemoStreet: (_i, ctx) => demo.loadDemoStreet(ctx),
   getStreetSummary: (_i, ctx) => street.streetSummary(ctx.db),
   getMapLayers: (_i, ctx) => street.mapLayers(ctx.db),
-  getVenuePoints: (_i, ctx) => q.venuePoints(ctx.db),
+  getVenuePoints: (_i, ctx) => venuePoints(ctx.db),
   listCommunities: (i, ctx) => q.listCommunities(ctx.db, i.search),
   saveCommunity: (i, ctx) => street.saveCommunity(ctx, i),
   deleteCommunity: (i, ctx) => street.deleteRow(ctx, 'community', i.id),
   listGrids: (i, ctx) => q.listGrids(ctx.db, i),
   saveGrid: (i, ctx) => street.saveGrid(ctx, i),
   deleteGrid: (i, ctx) => street.deleteRow(ctx, 'grid', i.id),
-  listCompounds: (i, ctx) => q.listCompounds(ctx.db, i),
+  listCompounds: (i, ctx) => listCompounds(ctx.db, i),
   saveCompound: (i, ctx) => street.saveCompound(ctx, i),
   deleteCompound: (i, ctx) => street.deleteRow(ctx, 'compound', i.id),
-  listVenues: (i, ctx) => q.listVenues(ctx.db, i),
+  listVenues: (i, ctx) => listVenues(ctx.db, i),
   saveVenue: (i, ctx) => street.saveVenue(ctx, i),
   deleteVenue: (i, ctx) => street.deleteRow(ctx, 'venue', i.id),
-  listTeams: (_i, ctx) => q.listTeams(ctx.db),
+  listTeams: (_i, ctx) => listTeams(ctx.db),
 
   getBaseMap: (_i, ctx) => basemap.getBaseMap(ctx),
   setBaseMap: (i, ctx) => basemap.setBaseMap(ctx, i),

@@ -3,6 +3,8 @@ import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
 import { formatShanghai } from '../../shared/domain/shanghai-time';
 import * as q from '../db/eventlog';
 import { deskOperatorRef } from '../db/operators';
+import { currentEmergencyId } from '../db/mode';
+import { teamExists } from '../db/teams';
 import type { AppContext } from './context';
 
 /** 值班日志: every change of state writes an entry; people add their own; corrections point at the old entry. */
@@ -25,11 +27,6 @@ export const logCategoryNames: Record<LogCategory, string> = {
   note: '值班记录',
 };
 
-function currentEmergencyId(ctx: AppContext): number | null {
-  const r = ctx.db.prepare('SELECT emergency_id FROM app_mode WHERE id = 1').get() as { emergency_id: number | null } | undefined;
-  return r?.emergency_id ?? null;
-}
-
 /** An automatic entry by the operator at the desk (or by nobody, before anyone signed in). Use inside the change's transaction. */
 export function writeLog(
   ctx: AppContext,
@@ -45,7 +42,7 @@ export function writeLog(
     link: e.link ?? null,
     source: 'auto',
     method: e.method ?? null,
-    emergencyId: currentEmergencyId(ctx),
+    emergencyId: currentEmergencyId(ctx.db),
   });
 }
 
@@ -60,7 +57,7 @@ export function addLogEntry(
     throw new AppError('invalid_input', `at: 事件时间 ${formatShanghai(input.at)} 不能晚于现在（${formatShanghai(now)}）。`);
   }
   if (input.link && input.ref) throw new AppError('invalid_input', 'link: 一条日志只能关联一个对象（队伍，或手写的风险区/采样点）。');
-  if (input.link?.kind === 'team' && !ctx.db.prepare('SELECT 1 FROM sampling_team WHERE id = ?').get(input.link.id)) {
+  if (input.link?.kind === 'team' && !teamExists(ctx.db, input.link.id)) {
     throw new AppError('invalid_input', `link: 找不到采样队伍 (id ${input.link.id})。`);
   }
   const id = q.appendLog(ctx.db, {
@@ -72,7 +69,7 @@ export function addLogEntry(
     link: input.link ?? null,
     ref: input.ref ?? null,
     source: 'manual',
-    emergencyId: currentEmergencyId(ctx),
+    emergencyId: currentEmergencyId(ctx.db),
   });
   return q.getLogEntry(ctx.db, id)!;
 }
