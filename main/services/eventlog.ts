@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
-import { formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatDateTimeSeconds } from '../../shared/domain/shanghai-time';
 import * as q from '../db/eventlog';
 import { deskOperatorRef } from '../db/operators';
 import { currentEmergencyId } from '../db/mode';
@@ -54,7 +54,7 @@ export function addLogEntry(
   const now = ctx.now();
   // A minute of slack for a clock picked to the minute in the form.
   if (input.at !== undefined && input.at > now + 60_000) {
-    throw new AppError('invalid_input', `at: 事件时间 ${formatShanghai(input.at)} 不能晚于现在（${formatShanghai(now)}）。`);
+    throw new AppError('invalid_input', `at: 事件时间 ${formatDateTime(input.at)} 不能晚于现在（${formatDateTime(now)}）。`);
   }
   if (input.link && input.ref) throw new AppError('invalid_input', 'link: 一条日志只能关联一个对象（队伍，或手写的风险区/采样点）。');
   if (input.link?.kind === 'team' && !teamExists(ctx.db, input.link.id)) {
@@ -134,7 +134,7 @@ export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' |
     lines.push(
       [
         r.id,
-        formatShanghai(r.at, true),
+        formatDateTimeSeconds(r.at),
         r.operator?.name ?? '',
         logCategoryNames[r.category],
         r.text,
@@ -143,12 +143,12 @@ export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' |
         r.correctsId !== null ? `#${r.correctsId}` : '',
         r.correctedById !== null ? `#${r.correctedById}` : '',
         r.correctionReason ?? '',
-        formatShanghai(r.recordedAt, true),
+        formatDateTimeSeconds(r.recordedAt),
       ]
         .map(csvCell)
         .join(','),
     );
   }
-  const stamp = formatShanghai(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
+  const stamp = formatDateTime(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
   return { fileName: `值班日志-${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length };
 }

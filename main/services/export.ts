@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../shared/api/errors';
 import { exportFormats, type ExportDto, type ImportKind } from '../../shared/api/imports';
-import { shanghaiDate } from '../../shared/domain/shanghai-time';
+import { formatDate } from '../../shared/domain/shanghai-time';
 import { communitiesForExport } from '../db/street';
 import { compoundsForExport } from '../db/compounds';
 import { venuesForExport } from '../db/venues';
@@ -23,7 +23,7 @@ export async function exportData(ctx: AppContext, input: { kind: ImportKind; for
   if (!exportFormats[input.kind].includes(input.format)) {
     throw new AppError('invalid_input', `${kindLabel[input.kind]}不能导出为 ${input.format}，可选：${exportFormats[input.kind].join('、')}。`);
   }
-  const fileName = `${kindLabel[input.kind]}-${shanghaiDate(ctx.now())}.${input.format}`;
+  const fileName = `${kindLabel[input.kind]}-${formatDate(ctx.now())}.${input.format}`;
   if (input.kind === 'residents') {
     if (input.format === 'csv') return { fileName, mimeType: 'text/csv;charset=utf-8', contentBase64: residentsCsv(ctx).toString('base64') };
     return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: (await residentsXlsx(ctx)).toString('base64') };

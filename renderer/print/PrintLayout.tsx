@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '../../shared/domain/shanghai-time';
 import { pageCss } from './pageCss';
 import { PrintToolbar } from './PrintToolbar';
 import './print.css';

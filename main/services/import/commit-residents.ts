@@ -4,7 +4,8 @@ import type { ImportMapping, ImportResultDto } from '../../../shared/api/imports
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
 import { headerOnly, type TableSource } from './source';
-import { birthYearOf, sexOf, shanghaiYear } from './values';
+import { birthYearOf, sexOf } from './values';
+import { shanghaiYear } from '../../../shared/domain/shanghai-time';
 import { idsByCode } from '../../db/street';
 import { deleteResidentsOf, insertResident, recountFromRegister } from '../../db/population';
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../../print/format';
+import { formatDate } from '../../../shared/domain/shanghai-time';
 
 /** Calendar dates as "YYYY-MM-DD" (Asia/Shanghai days); arithmetic on UTC noon so no day is skipped. */
 function parse(date: string): Date {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { manualLogCategories } from '../../../shared/api/log';
-import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { refreshDeskData } from '../mode/queries';
 import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';

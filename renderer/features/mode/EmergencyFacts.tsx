@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EmergencyStateDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
-import { formatDateTime, formatDuration } from '../../print/format';
+import { formatDateTime, formatDuration } from '../../../shared/domain/shanghai-time';
 import { useNow } from './useNow';
 import { isEnglish, pickName } from './names';
 

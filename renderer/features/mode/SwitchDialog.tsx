@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { Dialog } from '../../app/Dialog';
 import { TriggerFields, type TriggerForm } from './TriggerFields';
 import { refreshDeskData } from './queries';
