@@ -14,7 +14,8 @@ import { BaseMapLayer } from './BaseMapLayer';
 import { LayerSwitcher } from './LayerSwitcher';
 import { MapLegend } from './MapLegend';
 import { fitPadding, MapFocusController, MapReadySignal } from './MapHelpers';
-import { boxOfRings, outerRings, unionBox, type Box } from './geometry';
+import { unionBox } from './geometry';
+import { areaBox, type Box } from '../../shared/domain/spatial';
 import { countByType, type LayerVisibility } from './layers';
 import { useMapFocus } from './mapFocus';
 import { venueColors, venueTypeLabel } from './venueStyle';
@@ -44,7 +45,7 @@ export function StreetMap({ children }: { children?: ReactNode }) {
   const compounds = layers.data?.compounds as FeatureCollection | undefined;
   const outlineBox = useMemo<Box | null>(() => {
     if (!communities || !compounds) return null;
-    return unionBox([...communities.features, ...compounds.features].map((f) => boxOfRings(outerRings(f.geometry))));
+    return unionBox([...communities.features, ...compounds.features].map((f) => areaBox(f.geometry)));
   }, [communities, compounds]);
   const streetBox = outlineBox ?? (venues.data ? pointsBox(venues.data.lng, venues.data.lat) : null);
   const shown: LayerVisibility = useMemo(
