@@ -13,7 +13,7 @@ export interface TileSource {
 }
 
 /** What an MBTiles file says about itself, after it passed the checks in `inspectMbtiles`. */
-export interface MbtilesInfo {
+interface MbtilesInfo {
   format: TileFormat;
   minZoom: number;
   maxZoom: number;
@@ -135,7 +135,7 @@ function openReadOnly(file: string): Database.Database {
 }
 
 /** Reads the metadata of an MBTiles file, or throws a message naming the file and what is wrong with it. */
-export function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
+function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
   let names: string[];
   try {
     names = mbtiles.tableNames(db);
@@ -175,7 +175,7 @@ function tileFormatOf(db: Database.Database, file: string, declared: string | un
   return sniffed;
 }
 
-export function sniffFormat(data: Buffer): TileFormat | null {
+function sniffFormat(data: Buffer): TileFormat | null {
   if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47) return 'png';
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
   if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return 'webp';

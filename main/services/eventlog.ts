@@ -9,7 +9,7 @@ import type { AppContext } from './context';
 
 /** 值班日志: every change of state writes an entry; people add their own; corrections point at the old entry. */
 
-export const logCategoryNames: Record<LogCategory, string> = {
+const logCategoryNames: Record<LogCategory, string> = {
   mode: '平急转换',
   report: '疫情报告',
   deadline: '时限',
@@ -110,7 +110,7 @@ export function logEntryHistory(ctx: AppContext, id: number): LogEntryDto[] {
 const MAX_EXPORT_ROWS = 200_000;
 
 /** A cell for Excel: quoted when needed; a leading = + - @ is neutralised so text never runs as a formula. */
-export function csvCell(value: string | number | null): string {
+function csvCell(value: string | number | null): string {
   let s = value === null ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

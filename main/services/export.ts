@@ -45,7 +45,7 @@ function features(ctx: AppContext, kind: Exclude<ImportKind, 'residents'>): Feat
 
 const sexLabel = (s: 'M' | 'F' | null) => (s === 'M' ? '男' : s === 'F' ? '女' : '');
 
-export function residentsCsv(ctx: AppContext): Buffer {
+function residentsCsv(ctx: AppContext): Buffer {
   const lines = [csvLine(residentHeader)];
   for (const r of iterateRegister(ctx.db)) lines.push(csvLine([r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone]));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);

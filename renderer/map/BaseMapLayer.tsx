@@ -3,7 +3,7 @@ import type { BaseMapDto } from '../../shared/api/basemap';
 import { hostToken, isDesktop } from '../api';
 
 /** Tiles of the local MBTiles base map: from the app:// protocol on the desktop, from the host (with its token) in a browser. */
-export function baseMapUrl(): string {
+function baseMapUrl(): string {
   return isDesktop ? 'app://streetcommand/tiles/{z}/{x}/{y}' : `./tiles/{z}/{x}/{y}?token=${encodeURIComponent(hostToken())}`;
 }
 

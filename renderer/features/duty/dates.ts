@@ -26,13 +26,6 @@ export function mondayOf(date: string): string {
   return addDays(date, -weekday);
 }
 
-export function addMonths(date: string, months: number): string {
-  const d = parse(date);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return print(d);
-}
-
 /** "2024-05" */
 export function monthOf(date: string): string {
   return date.slice(0, 7);
