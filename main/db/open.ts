@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { runMigrations } from './migrations/run';
 import { backupDatabase } from './backup';
 
 export type Db = Database.Database;
@@ -43,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       if (existed && version > 0) {
         backupDatabase(db, options.backupDir ?? path.join(path.dirname(file), 'backups'), `before-migration-v${version}`);
       }
-      migrate(db, migrations, version);
+      runMigrations(db, migrations, version);
     }
     return db;
   } catch (err) {
@@ -67,16 +68,6 @@ function checkIntegrity(db: Db, file: string): void {
   }
   if (result !== 'ok') {
     throw new AppError('db_corrupt', `数据库 ${file} 完整性检查失败：${result.slice(0, 300)}。未写入任何数据，请从备份恢复。`);
-  }
-}
-
-function migrate(db: Db, migrations: Migration[], from: number): void {
-  for (const m of migrations) {
-    if (m.version <= from) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
   }
 }
 

@@ -9,7 +9,13 @@ import { migration008 } from './008-event-log-ref';
 import { migration009 } from './009-street-operator';
 import type { Migration } from './types';
 
-/** Every migration in order. A new one is appended here with the next number; never edit a landed one. */
+/**
+ * Every migration in order. A new one is appended here with the next number; never edit a landed one.
+ * Each runs in its own transaction with its `user_version` (./run). A migration that changes a CHECK (a new enum value)
+ * or anything else ALTER TABLE cannot do rebuilds the table with `rebuildTable` (./rebuild) and declares
+ * `rebuildsTables: true`, so the runner turns foreign keys off outside the transaction and checks them before commit;
+ * without it, dropping a parent table deletes its children.
+ */
 export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const latestVersion = migrations[migrations.length - 1].version;
