@@ -52,8 +52,8 @@ export function deleteStreetRow(db: Db, table: 'community' | 'grid' | 'compound'
   return prepare(db, `DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
 }
 
-/** Id (and community, for grids and compounds) of every row of a table by its code, for imports that upsert by code. */
-export function idsByCode(db: Db, table: 'community' | 'compound' | 'grid'): Map<string, { id: number; communityId: number | null }> {
+/** Id (and community, for compounds) of every row of a table by its code, for imports that upsert by code. */
+export function idsByCode(db: Db, table: 'community' | 'compound'): Map<string, { id: number; communityId: number | null }> {
   const col = table === 'community' ? 'NULL' : 'community_id';
   const rows = prepare(db, `SELECT id, code, ${col} AS communityId FROM ${table}`).all() as { id: number; code: string; communityId: number | null }[];
   return new Map(rows.map((r) => [r.code, { id: r.id, communityId: r.communityId }]));
