@@ -11,8 +11,9 @@ export function tableNames(db: Database.Database): string[] {
   return (prepare(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The metadata table as text (a file may store a number or a blob there). */
 export function metadata(db: Database.Database): Map<string, string> {
-  return new Map((prepare(db, 'SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
+  return new Map((prepare(db, 'SELECT name, value FROM metadata').all() as { name: unknown; value: unknown }[]).map((r) => [String(r.name), String(r.value)]));
 }
 
 export function zoomRange(db: Database.Database): { lo: number | null; hi: number | null } {

@@ -6,8 +6,9 @@ import { formatDate } from '../../shared/domain/shanghai-time';
 import { communitiesForExport } from '../db/street';
 import { compoundsForExport } from '../db/compounds';
 import { venuesForExport } from '../db/venues';
-import { iterateRegister } from '../db/population';
+import { iterateRegister, type RegisterRow } from '../db/population';
 import { csvLine } from './import/csv';
+import { safeCell } from '../../shared/domain/spreadsheet-safe';
 import type { AppContext } from './context';
 
 /**
@@ -45,9 +46,12 @@ function features(ctx: AppContext, kind: Exclude<ImportKind, 'residents'>): Feat
 
 const sexLabel = (s: 'M' | 'F' | null) => (s === 'M' ? '男' : s === 'F' ? '女' : '');
 
+/** One register row as spreadsheet cells: text that could run as a formula is neutralised (see spreadsheet-safe.ts). */
+const residentCells = (r: RegisterRow) => [r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone].map(safeCell);
+
 function residentsCsv(ctx: AppContext): Buffer {
   const lines = [csvLine(residentHeader)];
-  for (const r of iterateRegister(ctx.db)) lines.push(csvLine([r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone]));
+  for (const r of iterateRegister(ctx.db)) lines.push(csvLine(residentCells(r)));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
@@ -56,7 +60,7 @@ async function residentsXlsx(ctx: AppContext): Promise<Buffer> {
   const ws = wb.addWorksheet('人口台账');
   ws.columns = residentHeader.map((header, i) => ({ header, width: [12, 8, 10, 10, 6, 10, 14][i] }));
   ws.getRow(1).font = { bold: true };
-  for (const r of iterateRegister(ctx.db)) ws.addRow([r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone]);
+  for (const r of iterateRegister(ctx.db)) ws.addRow(residentCells(r));
   ws.getColumn(7).numFmt = '@'; // phone numbers stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

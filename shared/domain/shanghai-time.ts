@@ -2,7 +2,7 @@
  * The one time module of both sides: times are stored as UTC epoch ms and shown in Asia/Shanghai (UTC+8, no daylight
  * saving since 1991), so the fixed offset is exact and these helpers need no time-zone database.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -6,6 +6,7 @@ import { Problems } from './problems';
 import { headerOnly, type TableSource } from './source';
 import { birthYearOf, sexOf } from './values';
 import { shanghaiYear } from '../../../shared/domain/shanghai-time';
+import { restoreCell } from '../../../shared/domain/spreadsheet-safe';
 import { idsByCode } from '../../db/street';
 import { deleteResidentsOf, insertResident, recountFromRegister } from '../../db/population';
 
@@ -57,13 +58,15 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
           }
         }
       }
-      const code = cells[iCode].trim();
+      // Text cells as typed: the apostrophe our exporter puts before a would-be formula comes off again.
+      const text = (k: number) => restoreCell(cells[k].trim());
+      const code = text(iCode);
       const id = codeToId.get(code);
       if (code === '') problems.add({ line, field: m.compoundCode.column, message: '小区编码为空。' });
       else if (id === undefined) problems.add({ line, field: m.compoundCode.column, message: `未知的小区编码“${code}”：请先导入该小区。` });
-      const household = cells[iHousehold].trim();
+      const household = text(iHousehold);
       if (household === '') problems.add({ line, field: m.household.column, message: '户号为空。' });
-      const name = cells[iName].trim();
+      const name = text(iName);
       if (name === '') problems.add({ line, field: m.name.column, message: '姓名为空。' });
 
       let sex: 'M' | 'F' | null = null;
@@ -89,8 +92,8 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
         named.add(id);
         replaced += deleteResidentsOf(db, id);
       }
-      const building = iBuilding >= 0 ? cells[iBuilding].trim() || null : null;
-      const phone = iPhone >= 0 ? cells[iPhone].trim() || null : null;
+      const building = iBuilding >= 0 ? text(iBuilding) || null : null;
+      const phone = iPhone >= 0 ? text(iPhone) || null : null;
       insertResident(db, { compoundId: id, building, household, name, sex, birthYear, phone }, now);
     });
     if (unclosedQuoteLine !== null) {

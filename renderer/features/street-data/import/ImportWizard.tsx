@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
+import { apiKey } from '../../../app/queries';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { importFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
-import { invalidateStreetData } from '../refresh';
 import { ExportPanel } from './ExportPanel';
 import { FilePicker, type PickedFile } from './FilePicker';
+import { GeometryReport } from './GeometryReport';
 import { ImportResult } from './ImportResult';
 import { KindPicker } from './KindPicker';
 import { MappingEditor } from './MappingEditor';
@@ -21,27 +22,28 @@ type Encoding = 'auto' | 'utf-8' | 'gbk';
  */
 export function ImportWizard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('communities');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [encoding, setEncoding] = useState<Encoding>('auto');
-  const [crs, setCrs] = useState<CoordinateSystem>('wgs84');
+  // null: not known yet. The file's crs member sets it; when the file says nothing the user must choose.
+  const [crs, setCrs] = useState<CoordinateSystem | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
 
   const preview = useQuery({
-    queryKey: ['importPreview', kind, file?.id, encoding],
+    // Keyed by the file's id, not its (large) content.
+    queryKey: [...apiKey('previewImport'), kind, file?.id, encoding],
     queryFn: () => call('previewImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding }),
     enabled: file !== null,
     gcTime: 0,
   });
   useEffect(() => {
     if (preview.data) setMapping(preview.data.mapping);
+    if (preview.data?.crsDeclared) setCrs(preview.data.crsDeclared.system);
   }, [preview.data]);
 
   const commit = useMutation({
-    mutationFn: () => call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, crs, mapping }),
-    // The board's map, totals and every street list show the imported data at once.
-    onSuccess: () => void invalidateStreetData(queryClient),
+    mutationFn: () =>
+      call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, mapping, ...(crs ? { crs } : {}) }),
   });
 
   function chooseKind(k: ImportKind) {
@@ -52,6 +54,7 @@ export function ImportWizard() {
   function chooseFile(f: PickedFile | null) {
     setFile(f);
     setEncoding('auto');
+    setCrs(null);
     commit.reset();
   }
 
@@ -64,7 +67,8 @@ export function ImportWizard() {
   const data = preview.data;
   const geo = kind !== 'residents';
   const unmapped = importFields[kind].filter((f) => f.required && !mapping[f.id]);
-  const canCommit = !!data && unmapped.length === 0 && !commit.isPending;
+  const crsMissing = geo && crs === null;
+  const canCommit = !!data && unmapped.length === 0 && !crsMissing && !commit.isPending;
 
   return (
     <div className="imp-screen">
@@ -106,15 +110,32 @@ export function ImportWizard() {
               {geo && (
                 <label className="field">
                   <span>{t('import.crs')}</span>
-                  <select value={crs} data-testid="import-crs" onChange={(e) => setCrs(e.target.value as CoordinateSystem)}>
+                  <select
+                    value={crs ?? ''}
+                    data-testid="import-crs"
+                    className={crsMissing ? 'imp-ask' : undefined}
+                    onChange={(e) => setCrs((e.target.value || null) as CoordinateSystem | null)}
+                  >
+                    {crs === null && <option value="">{t('import.crsChoose')}</option>}
                     <option value="wgs84">{t('import.wgs84')}</option>
                     <option value="gcj02">{t('import.gcj02')}</option>
+                    <option value="bd09">{t('import.bd09')}</option>
                   </select>
                 </label>
               )}
             </div>
+            {geo && data?.crsDeclared && (
+              <p className="muted imp-small" data-testid="import-crs-declared">
+                {t('import.crsDeclared', { name: data.crsDeclared.name })}
+              </p>
+            )}
+            {geo && data && data.crsDeclared === null && (
+              <p className="imp-note" data-testid="import-crs-unknown">
+                {t('import.crsUnknown')}
+              </p>
+            )}
             {preview.isFetching && <p className="muted">{t('import.reading')}</p>}
-            <ErrorMessage error={preview.error} />
+            <ErrorMessage error={preview.error} headline={t('import.previewUnreadable')} />
             {data && (
               <div className="imp-review">
                 <div className="imp-map-col">
@@ -124,6 +145,7 @@ export function ImportWizard() {
                 <div className="imp-preview-col">
                   <h3>{t('import.previewTitle', { n: data.rows.length, total: data.totalRows })}</h3>
                   <PreviewTable preview={data} />
+                  {data.geometry && <GeometryReport report={data.geometry} />}
                 </div>
               </div>
             )}
@@ -133,6 +155,7 @@ export function ImportWizard() {
                 <button type="button" className="primary" disabled={!canCommit} data-testid="import-commit" onClick={() => commit.mutate()}>
                   {commit.isPending ? t('import.importing') : t(geo ? 'import.commitFeatures' : 'import.commitRows', { count: data.totalRows })}
                 </button>
+                {crsMissing && <span className="imp-missing-note">{t('import.crsMissing')}</span>}
                 {unmapped.length > 0 && (
                   <span className="imp-missing-note">
                     {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join(t('import.listSep')) })}
