@@ -108,7 +108,6 @@ export const venuePointsDto = z.object({
   type: z.array(venueType),
   name: z.array(z.string()),
 });
-export type VenuePointsDto = z.infer<typeof venuePointsDto>;
 
 const search = searchText;
 const listQuery = z.object({ search, communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
