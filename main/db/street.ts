@@ -1,6 +1,6 @@
 import type { Db } from './open';
 import type { AreaGeometry } from '../../shared/api/common';
-import type { CommunityDto, CompoundDto, GridDto, TeamDto, VenueDto } from '../../shared/api/street';
+import type { CommunityDto, CompoundDto, GridDto, PopulationSource, TeamDto, VenueDto } from '../../shared/api/street';
 import type { VenueType } from '../../shared/domain/venues';
 
 /** Queries for the street tables: street, community, grid, compound, venue, sampling teams. */
@@ -35,14 +35,20 @@ interface CommunityRow {
   residents: number;
   households: number;
   elderly: number;
+  mismatchedCompounds: number;
   updatedAt: number;
   updatedByName: string | null;
 }
+
+/** A compound whose register count differs from its figures (the register and the population table disagree). */
+export const registerMismatch = (p: string) =>
+  `(${p}.register_residents IS NOT NULL AND (${p}.register_residents <> ${p}.residents OR ${p}.register_households <> ${p}.households))`;
 
 const communitySelect = `
   SELECT c.id, c.code, c.name, c.boundary,
          COUNT(p.id) AS compounds, COALESCE(SUM(p.residents), 0) AS residents,
          COALESCE(SUM(p.households), 0) AS households, COALESCE(SUM(p.elderly), 0) AS elderly,
+         COALESCE(SUM(${registerMismatch('p')}), 0) AS mismatchedCompounds,
          c.updated_at AS updatedAt, o.name AS updatedByName
   FROM community c LEFT JOIN compound p ON p.community_id = c.id LEFT JOIN operator o ON o.id = c.updated_by`;
 
@@ -134,6 +140,9 @@ interface CompoundRow {
   residents: number;
   households: number;
   elderly: number;
+  population_source: PopulationSource;
+  register_residents: number | null;
+  register_households: number | null;
   boundary: string | null;
   updated_at: number;
   updated_by_name: string | null;
@@ -141,7 +150,8 @@ interface CompoundRow {
 
 const compoundSelect = `
   SELECT p.id, p.code, p.name, p.community_id, c.name AS community_name, p.grid_id, p.buildings,
-         p.residents, p.households, p.elderly, p.boundary, p.updated_at, o.name AS updated_by_name
+         p.residents, p.households, p.elderly, p.population_source, p.register_residents, p.register_households,
+         p.boundary, p.updated_at, o.name AS updated_by_name
   FROM compound p JOIN community c ON c.id = p.community_id LEFT JOIN operator o ON o.id = p.updated_by`;
 
 const toCompound = (r: CompoundRow): CompoundDto => ({
@@ -155,6 +165,9 @@ const toCompound = (r: CompoundRow): CompoundDto => ({
   residents: r.residents,
   households: r.households,
   elderly: r.elderly,
+  populationSource: r.population_source,
+  registerResidents: r.register_residents,
+  registerHouseholds: r.register_households,
   boundary: parseGeometry(r.boundary),
   updatedAt: r.updated_at,
   updatedByName: r.updated_by_name,
@@ -196,11 +209,54 @@ export function insertCompound(db: Db, c: CompoundFields, now: number, updatedBy
   return Number(info.lastInsertRowid);
 }
 
+/** A figure typed in the form makes the compound's source 'entered'; an edit that keeps the figures keeps the source. */
 export function updateCompound(db: Db, id: number, c: CompoundFields, now: number, updatedBy: number | null) {
   db.prepare(
-    `UPDATE compound SET code = ?, name = ?, community_id = ?, grid_id = ?, buildings = ?, residents = ?, households = ?,
-       elderly = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
-  ).run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy, id);
+    `UPDATE compound SET code = ?, name = ?, community_id = ?, grid_id = ?, buildings = ?,
+       population_source = CASE WHEN residents = ? AND households = ? AND elderly = ? THEN population_source ELSE 'entered' END,
+       residents = ?, households = ?, elderly = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(
+    c.code,
+    c.name,
+    c.communityId,
+    c.gridId ?? null,
+    c.buildings ?? null,
+    c.residents,
+    c.households,
+    c.elderly,
+    c.residents,
+    c.households,
+    c.elderly,
+    c.boundary ? JSON.stringify(c.boundary) : null,
+    now,
+    updatedBy,
+    id,
+  );
+}
+
+/**
+ * Stores the register's count (residents, distinct households) of the given compounds, or of all; NULL for a compound
+ * with no register. With `adopt`, the compounds' figures become the register's (except where the population table set
+ * them: the table is the base, and the difference is shown instead).
+ */
+export function storeRegisterCounts(db: Db, ids: Iterable<number> | null, adopt: { elderlyBorn: number; now: number; by: number | null } | null) {
+  const count = db.prepare(`
+    UPDATE compound SET
+      register_residents = (SELECT NULLIF(COUNT(*), 0) FROM resident WHERE compound_id = @id),
+      register_households = (SELECT NULLIF(COUNT(*), 0) FROM (SELECT DISTINCT building, household FROM resident WHERE compound_id = @id))
+    WHERE id = @id`);
+  const take = db.prepare(`
+    UPDATE compound SET
+      residents = COALESCE(register_residents, 0),
+      households = COALESCE(register_households, 0),
+      elderly = (SELECT COUNT(*) FROM resident WHERE compound_id = @id AND birth_year <= @elderlyBorn),
+      population_source = 'register', updated_at = @now, updated_by = @by
+    WHERE id = @id AND population_source <> 'table'`);
+  const all = ids ?? (db.prepare('SELECT id FROM compound').pluck().all() as number[]);
+  for (const id of all) {
+    count.run({ id });
+    if (adopt) take.run({ id, ...adopt });
+  }
 }
 
 interface VenueRow {

@@ -172,6 +172,9 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
       if (compoundId === undefined) throw new AppError('internal', `示例街道文件 ${REGISTER} 第 ${r.line} 行：小区编码 ${r.compoundCode} 不存在。`);
       insertResident({ ...r, compoundId });
     }
+    // The demo's figures are counted from its register: say so, as a register import would.
+    q.storeRegisterCounts(db, null, null);
+    db.prepare("UPDATE compound SET population_source = 'register' WHERE register_residents = residents AND register_households = households").run();
 
     for (const t of teams) insertTeam(db, t, now);
   })();

@@ -25,6 +25,16 @@ export function streetSummary(db: Db): StreetSummaryDto {
     .prepare('SELECT COALESCE(SUM(residents),0) AS r, COALESCE(SUM(households),0) AS h, COALESCE(SUM(elderly),0) AS e FROM compound')
     .get() as { r: number; h: number; e: number };
   const byType = db.prepare('SELECT type, COUNT(*) AS n FROM venue GROUP BY type').all() as { type: string; n: number }[];
+  const sources = { entered: 0, compound_file: 0, table: 0, register: 0 };
+  for (const r of db.prepare('SELECT population_source AS s, COUNT(*) AS n FROM compound GROUP BY population_source').all() as { s: keyof typeof sources; n: number }[]) {
+    sources[r.s] = r.n;
+  }
+  const mismatch = db
+    .prepare(
+      `SELECT COUNT(*) AS compounds, COALESCE(SUM(residents), 0) AS residents, COALESCE(SUM(register_residents), 0) AS registerResidents
+       FROM compound p WHERE ${q.registerMismatch('p')}`,
+    )
+    .get() as { compounds: number; residents: number; registerResidents: number };
   return {
     street: q.getStreet(db),
     communities: one('SELECT COUNT(*) AS n FROM community'),
@@ -34,6 +44,8 @@ export function streetSummary(db: Db): StreetSummaryDto {
     households: pop.h,
     elderly: pop.e,
     registeredResidents: one('SELECT COUNT(*) AS n FROM resident'),
+    populationSources: sources,
+    registerMismatch: mismatch,
     venues: one('SELECT COUNT(*) AS n FROM venue'),
     venuesByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
     teams: one('SELECT COUNT(*) AS n FROM sampling_team'),

@@ -52,11 +52,17 @@ export class GridPlan {
     return true;
   }
 
-  /** Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created. */
-  create(ctx: AppContext, now: number, updatedBy: number | null): { ids: Map<string, number>; created: number } {
+  /**
+   * Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created.
+   * `communityIds` maps a planned community's placeholder id (negative, see communities.ts) to the one just created.
+   */
+  create(ctx: AppContext, now: number, updatedBy: number | null, communityIds = new Map<number, number>()): { ids: Map<string, number>; created: number } {
     const ids = new Map([...this.known].map(([code, g]) => [code, g.id]));
     const insert = ctx.db.prepare('INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
-    for (const [code, g] of this.planned) ids.set(code, Number(insert.run(code, g.name, g.communityId, now, updatedBy).lastInsertRowid));
+    for (const [code, g] of this.planned) {
+      const communityId = g.communityId < 0 ? communityIds.get(g.communityId)! : g.communityId;
+      ids.set(code, Number(insert.run(code, g.name, communityId, now, updatedBy).lastInsertRowid));
+    }
     return { ids, created: this.planned.size };
   }
 }

@@ -1,66 +1,24 @@
 import type { AppContext } from '../context';
-import {
-  previewRowCount,
-  type CommitImportInput,
-  type ImportFileInput,
-  type ImportPreviewDto,
-  type ImportResultDto,
-} from '../../../shared/api/imports';
+import type { CommitImportInput, ImportResultDto } from '../../../shared/api/imports';
 import { commitCommunities } from './commit-areas';
 import { commitCompounds } from './commit-compounds';
+import { commitPopulation } from './commit-population';
 import { commitResidents } from './commit-residents';
 import { commitVenues } from './commit-venues';
-import { describeGeometry } from './geojson';
-import { suggestMapping } from './mapping';
 import { rejectFile } from './problems';
-import { headerOnly, readSource, unclosedQuote, type Source } from './source';
-import { textOf } from './values';
+import { readSource } from './source';
 
-/** Import use cases: preview a file (encoding, columns, first rows, suggested mapping) and commit it. */
+/** Import use cases: preview a file (./preview.ts) and commit it. */
 
-export async function previewImport(_ctx: AppContext, input: ImportFileInput): Promise<ImportPreviewDto> {
-  const source = await readSource(input);
-  const preview = previewRows(input.fileName, source);
-  const mapping = suggestMapping(input.kind, source.columns);
-  return {
-    kind: input.kind,
-    fileName: input.fileName,
-    format: source.format,
-    encoding: source.encoding,
-    bom: source.bom,
-    columns: source.columns,
-    rows: preview.rows,
-    totalRows: preview.total,
-    mapping,
-  };
-}
-
-function previewRows(file: string, source: Source): { rows: ImportPreviewDto['rows']; total: number } {
-  if (source.format === 'geojson') {
-    const rows = source.features.slice(0, previewRowCount).map((f) => ({
-      feature: f.index,
-      values: source.columns.map((c) => (c in f.properties ? textOf(f.properties[c]) : null)),
-      geometry: describeGeometry(f.geometry),
-    }));
-    return { rows, total: source.features.length };
-  }
-  const rows: ImportPreviewDto['rows'] = [];
-  let total = 0;
-  const { unclosedQuoteLine } = source.forEachRow((cells, line) => {
-    total++;
-    if (rows.length < previewRowCount) rows.push({ line, values: source.columns.map((_, k) => (k < cells.length ? cells[k] : null)) });
-  });
-  if (unclosedQuoteLine !== null) throw unclosedQuote(file, unclosedQuoteLine);
-  if (total === 0) throw headerOnly(file, source);
-  return { rows, total };
-}
+export { previewImport } from './preview';
 
 export async function commitImport(ctx: AppContext, input: CommitImportInput): Promise<ImportResultDto> {
   const source = await readSource(input);
   const file = input.fileName;
-  if (input.kind === 'residents') {
-    if (source.format === 'geojson') throw rejectFile(file, '人口台账应为 CSV 或 XLSX 文件。');
-    return commitResidents(ctx, file, source, input.mapping);
+  if (input.kind === 'residents' || input.kind === 'population') {
+    if (source.format === 'geojson') throw rejectFile(file, '人口台账和人口底数表应为 CSV 或 XLSX 文件。');
+    if (input.kind === 'population') return commitPopulation(ctx, file, source, input.mapping, input.createMissing);
+    return commitResidents(ctx, file, source, input.mapping, input.confirmReplace);
   }
   if (source.format !== 'geojson') throw rejectFile(file, '边界与场所数据应为 GeoJSON 文件。');
   const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs: input.crs };
@@ -68,7 +26,7 @@ export async function commitImport(ctx: AppContext, input: CommitImportInput): P
     case 'communities':
       return commitCommunities(ctx, args);
     case 'compounds':
-      return commitCompounds(ctx, args);
+      return commitCompounds(ctx, args, input.createMissing);
     case 'venues':
       return commitVenues(ctx, args);
   }
