@@ -4,7 +4,7 @@ import { decodeText, type TextEncoding } from './encoding';
 import { parseFeatureCollection, type RawFeature } from './geojson';
 import { rejectFile } from './problems';
 import { findHeader, headerOf, headerSearchRows, type SheetRow } from './header';
-import { isOleXls, isZip, readXlsx, type XlsxTable } from './xlsx';
+import { isOleXls, isZip, loadWorkbook, type Workbook, type XlsxTable } from './xlsx';
 
 /**
  * A sheet (CSV / XLSX): its header (found by itself or picked by the user) and its rows after the header, streamed
@@ -53,7 +53,7 @@ export async function readSource(input: ImportFileInput): Promise<Source> {
   if (bytes.length === 0) throw rejectFile(file, '文件是空的（0 字节）。');
 
   if (isTableKind(input.kind)) {
-    if (isZip(bytes)) return xlsxSource(file, input.kind, await readXlsx(bytes, file, input.sheet), input.headerLine);
+    if (isZip(bytes)) return xlsxSource(file, input.kind, await loadWorkbook(bytes, file), input.sheet, input.headerLine);
     if (isOleXls(bytes)) throw rejectFile(file, '这是旧版 Excel (.xls) 文件。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。');
     const decoded = decodeText(bytes, input.encoding, file);
     if (decoded.text.trim() === '') throw rejectFile(file, '文件是空的（没有任何内容）。');
@@ -77,6 +77,12 @@ function chooseHeader(file: string, kind: ImportKind, topRows: SheetRow[], picke
   const found = findHeader(kind, topRows);
   if (!found) throw rejectFile(file, '文件是空的（没有表头，也没有数据行）。');
   return found;
+}
+
+function topRowsOf(t: XlsxTable): SheetRow[] {
+  const out: SheetRow[] = [];
+  for (let r = 0; r < t.rowStart.length - 1 && r < headerSearchRows; r++) out.push({ line: t.rowLine[r], cells: t.cells.slice(t.rowStart[r], t.rowStart[r + 1]) });
+  return out;
 }
 
 function csvSource(file: string, kind: ImportKind, text: string, encoding: TextEncoding, bom: boolean, picked: number | undefined): TableSource {
@@ -108,21 +114,35 @@ function csvSource(file: string, kind: ImportKind, text: string, encoding: TextE
   };
 }
 
-function xlsxSource(file: string, kind: ImportKind, table: XlsxTable, picked: number | undefined): TableSource {
+/**
+ * The worksheet named, else the first whose header names one of our fields (a workbook often opens with a 填表说明
+ * sheet), else the first holding anything.
+ */
+function xlsxSource(file: string, kind: ImportKind, book: Workbook, sheetName: string | undefined, picked: number | undefined): TableSource {
+  if (book.sheets.length === 0) throw rejectFile(file, '文件是空的（没有工作表）。');
+  let table: XlsxTable | null = null;
+  let topRows: SheetRow[] = [];
+  let header: { index: number; cells: string[]; matched: boolean } | null = null;
+  for (const name of sheetName !== undefined ? [sheetName] : book.sheets) {
+    const t = book.read(name);
+    const top = topRowsOf(t);
+    if (top.length === 0) continue;
+    const h = sheetName !== undefined ? chooseHeader(file, kind, top, picked) : findHeader(kind, top);
+    if (!h) continue;
+    if (!table || (h.matched && !header?.matched)) [table, topRows, header] = [t, top, h];
+    if (h.matched) break;
+  }
+  if (!table || !header) throw rejectFile(file, sheetName !== undefined ? `文件是空的（工作表“${sheetName}”没有任何内容）。` : '文件是空的（没有任何工作表有内容）。');
+  if (sheetName === undefined && picked !== undefined) header = chooseHeader(file, kind, topRows, picked);
   const { cells, rowStart, rowLine } = table;
   const rows = rowStart.length - 1;
-  if (rows < 1) throw rejectFile(file, `文件是空的（工作表“${table.sheet ?? ''}”没有任何内容）。`);
-  const row = (r: number) => cells.slice(rowStart[r], rowStart[r + 1]);
-  const topRows: SheetRow[] = [];
-  for (let r = 0; r < rows && r < headerSearchRows; r++) topRows.push({ line: rowLine[r], cells: row(r) });
-  const header = chooseHeader(file, kind, topRows, picked);
   const first = header.index + 1; // index of the first data row
   const width = table.width;
   return {
     format: 'xlsx',
     encoding: null,
     bom: false,
-    sheets: table.sheets,
+    sheets: book.sheets,
     sheet: table.sheet,
     topRows,
     headerLine: rowLine[header.index],
