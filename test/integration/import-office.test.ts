@@ -112,6 +112,8 @@ describe('the population table (人口底数统计表) as offices save it', () =
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.headerLine).toBe(1);
     expect(r.value.columns[0]).toBe('某某街道2022年底人口情况表');
+    // The rows under it are still shown (the unit row reads as a note and is skipped): the user sees what went wrong.
+    expect(r.value.rows.map((row) => row.line)).toEqual([4, 5, 6, 7, 8]);
     expect(r.value.problems.map((x) => x.message)).toContain('必填字段“常住人口”没有对应的列：请在字段对应中选择。');
     const outside = await preview(app, csvInput({ headerLine: 3 })); // a blank row is not a candidate
     expect(outside.ok).toBe(false);

@@ -69,7 +69,6 @@ export function planPopulation(
   const totals = new TotalsCheck(countFields);
   const communities = new CommunityPlan(ctx);
   const plan: PopulationPlan = { rowsIn: 0, rows: [], problems, warnings, totals, communities, newCompounds: [] };
-  if (problems.total > 0) return plan;
 
   // Read whole (a row per compound), so a column of text mapped to a count is found before any row is checked.
   const width = source.columns.length;
@@ -85,6 +84,7 @@ export function planPopulation(
   if (unclosedQuoteLine !== null) throw unclosedQuote(file, unclosedQuoteLine);
   plan.rowsIn = data.length;
   if (data.length === 0) throw headerOnly(file, source);
+  if (problems.total > 0) return plan; // the mapping itself is wrong: the rows are shown, not checked
   for (const p of sanity.problems(header)) problems.add(p);
   warnings.push(...sanity.warnings(header));
   const badCounts = sanity.badCountFields();

@@ -57,7 +57,14 @@ export function runResidents(
   const totals = new TotalsCheck([]);
   const outcome: ResidentsOutcome = { rowsIn: 0, problems, warnings, totals, replacements: [], deleted: 0 };
   const m = resolveMapping('residents', mapping, source.columns, problems, { line: source.headerLine });
-  if (problems.total > 0) return outcome;
+  if (problems.total > 0) {
+    // The mapping itself is wrong: the rows are counted and shown (preview), not checked.
+    eachDataRow(source, totals, warnings, (cells, line) => {
+      outcome.rowsIn++;
+      options.tap?.(cells, line);
+    });
+    return outcome;
+  }
 
   const width = source.columns.length;
   const iCode = m.compoundCode.index;

@@ -64,7 +64,19 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
                 <td>{p.communityName}</td>
                 <td className={p.gridId === null ? 'muted' : ''}>{p.gridId === null ? '–' : (gridNames.data?.get(p.gridId) ?? (gridNames.isPending ? '…' : `#${p.gridId}`))}</td>
                 <td className="num">{p.buildings === null ? <span className="muted">–</span> : n(p.buildings)}</td>
-                <td className="num" data-col="residents">{n(p.residents)}</td>
+                <td className="num" data-col="residents" title={t('data.sourceTitle', { source: t(`data.source.${p.populationSource}`) })}>
+                  <small className="source-tag" data-col="source">{t(`data.source.${p.populationSource}`)}</small>
+                  {n(p.residents)}
+                  {p.registerResidents !== null && (p.registerResidents !== p.residents || p.registerHouseholds !== p.households) && (
+                    <small
+                      className="register-diff"
+                      data-col="register"
+                      title={t('data.registerMismatch', { n: n(p.registerResidents), h: n(p.registerHouseholds ?? 0) })}
+                    >
+                      {t('data.registerCount', { n: n(p.registerResidents) })}
+                    </small>
+                  )}
+                </td>
                 <td className="num">{n(p.households)}</td>
                 <td className="num">{n(p.elderly)}</td>
                 <td className={p.boundary ? '' : 'muted'}>{p.boundary ? t('data.boundary.yes') : t('data.boundary.no')}</td>

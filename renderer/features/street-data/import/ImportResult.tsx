@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../../shared/api/imports';
 
-/** What was written: rows read, inserted, updated; "counts in = counts stored" said in so many words. */
+/** What was written: data rows read, inserted, updated, created, replaced; "counts in = counts stored" said in so many words. */
 export function ImportResult({ result }: { result: ImportResultDto }) {
   const { t } = useTranslation();
   const stored = result.inserted + result.updated;
@@ -21,10 +21,28 @@ export function ImportResult({ result }: { result: ImportResultDto }) {
             <dd data-testid="result-gridsCreated">{result.gridsCreated}</dd>
           </>
         )}
+        {result.communitiesCreated !== undefined && (
+          <>
+            <dt>{t('import.communitiesCreated')}</dt>
+            <dd data-testid="result-communitiesCreated">{result.communitiesCreated}</dd>
+          </>
+        )}
+        {result.replacedCompounds !== undefined && result.kind === 'residents' && (
+          <>
+            <dt>{t('import.replacedCompounds')}</dt>
+            <dd data-testid="result-replacedCompounds">{result.replacedCompounds}</dd>
+          </>
+        )}
         {result.replacedResidents !== undefined && (
           <>
             <dt>{t('import.replaced')}</dt>
             <dd data-testid="result-replaced">{result.replacedResidents}</dd>
+          </>
+        )}
+        {result.skippedTotals !== undefined && result.skippedTotals > 0 && (
+          <>
+            <dt>{t('import.skippedTotalsResult')}</dt>
+            <dd data-testid="result-skippedTotals">{result.skippedTotals}</dd>
           </>
         )}
       </dl>
