@@ -10,6 +10,7 @@ import type { BenchModule, BenchResult } from './types';
 /** Every benchmark, in run order. Adding one is one line: { name, load: () => import('./x.bench') }. */
 const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'spatial', load: () => import('./spatial.bench') },
+  { name: 'geometry', load: () => import('./geometry.bench') },
   { name: 'import', load: () => import('./import.bench') },
   { name: 'first-paint', load: () => import('./first-paint.bench') },
 ];

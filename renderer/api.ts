@@ -1,5 +1,6 @@
 import { methodNames, type Api, type Input, type MethodName, type Output } from '../shared/api/contract';
 import type { ApiError, Result } from '../shared/api/errors';
+import { invalidateAfter, queryClient } from './app/queryClient';
 
 declare global {
   interface Window {
@@ -8,23 +9,32 @@ declare global {
   }
 }
 
+// sessionStorage: this tab only, gone when it closes. The host's keys change at every start.
 const tokenKey = 'streetcommand.token';
+const tileKeyKey = 'streetcommand.tiles';
 
-/** The host prints an address with ?token=...; keep it for this tab and take it out of the address bar. */
+/**
+ * The browser host hands this page its API key and tile key in two <meta> tags when the page is opened with the
+ * printed address (`/?open=...`, see main/host/server.ts). Keep them for this tab, then take the tags out of the
+ * document and ?open= out of the address bar, so a reload or a route change needs neither.
+ */
 function readToken(): string {
+  for (const [name, key] of [['streetcommand-api-key', tokenKey], ['streetcommand-tile-key', tileKeyKey]] as const) {
+    const meta = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
+    if (meta?.content) sessionStorage.setItem(key, meta.content);
+    meta?.remove();
+  }
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(tokenKey, fromUrl);
-    url.searchParams.delete('token');
+  if (url.searchParams.has('open')) {
+    url.searchParams.delete('open');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
   }
   return sessionStorage.getItem(tokenKey) ?? '';
 }
 
-export function hostToken(): string {
-  return sessionStorage.getItem(tokenKey) ?? '';
+/** The key for base-map tile URLs in the browser host (it cannot call the API). */
+export function tileKey(): string {
+  return sessionStorage.getItem(tileKeyKey) ?? '';
 }
 
 function createHttpApi(token: string): Api {
@@ -57,10 +67,15 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Calls a method and returns its value, or throws ApiCallError (for TanStack Query). */
+/**
+ * Calls a method and returns its value, or throws ApiCallError (for TanStack Query). After a successful change it
+ * refetches what the change invalidates (declared in the contract) before answering, so whoever awaits the change
+ * (a dialog closing on success) sees fresh figures.
+ */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const fn = api[method] as (i: Input<M>) => Promise<Result<Output<M>>>;
   const r = await fn(input);
   if (!r.ok) throw new ApiCallError(r.error);
+  await invalidateAfter(queryClient, method);
   return r.value;
 }

@@ -1,12 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import './i18n';
 import { App } from './app/App';
-
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+import { queryClient } from './app/queryClient';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

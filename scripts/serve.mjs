@@ -1,4 +1,4 @@
-// npm run serve -- [--data DIR] [--port N]: build, then start the browser host on 127.0.0.1.
+// npm run serve -- [--data DIR] [--port N] [--clock-start T] [--clock-rate R] (see main/host/cli.ts): build, then start the browser host on 127.0.0.1.
 import { spawn } from 'node:child_process';
 
 const args = process.argv.slice(2);

@@ -1,17 +1,17 @@
-import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
+import { contract, type Contract, type MethodName, type Output, type ParsedInput } from '../../shared/api/contract';
 import type { LogCategory } from '../../shared/api/log';
 import { leaderRoleNames, workGroupNames } from '../../shared/domain/workgroups';
 import { findPolicyProfile } from '../../shared/domain/policy';
 import type { AppContext } from '../services/context';
 import { writeLog } from '../services/eventlog';
+import { rowLabel, type LabelledTable } from '../db/row-labels';
 
 /**
- * Every change of state writes a log entry by itself, here in one place: the dispatcher asks for an audit before a
- * method runs (to read what is about to change, e.g. the name of a row to delete) and commits it after success.
- *
- * - Methods whose names start with a read prefix (get, list, export, preview ...) change nothing and are not logged.
- * - 'self': the service writes a richer entry inside its own transaction (the switch, ticks, sign-in ...).
- * - A mutating method missing from the table is still logged, with a generic text naming the method.
+ * The log entry of every method declared `write` or `job` (shared/api/define.ts), here in one place: the dispatcher
+ * asks for the entry before the method runs (to read what is about to change, e.g. the name of a row to delete) and
+ * writes it after success, inside the change's transaction for a write. Methods declared `selfLogged` write a richer
+ * entry inside their own service and have no rule here; reads have none. The table's type requires a rule for every
+ * write and job, so a new one without a rule does not compile (and test/integration/eventlog.test.ts checks it).
  */
 
 interface Rule<M extends MethodName> {
@@ -20,22 +20,12 @@ interface Rule<M extends MethodName> {
   before?: (ctx: AppContext, input: ParsedInput<M>) => string;
   text: (input: ParsedInput<M>, output: Output<M>, before: string) => string;
 }
-type Rules = { [M in MethodName]?: Rule<M> | 'self' };
 
-const readPrefix = /^(get|list|search|describe|preview|export|check|find|print|count)[A-Z]/;
+/** Methods whose entry the dispatcher writes: declared `write` or `job`. */
+export type AuditedMethod = { [M in MethodName]: Contract[M]['kind'] extends 'write' | 'job' ? M : never }[MethodName];
+type Rules = { [M in AuditedMethod]: Rule<M> };
 
-const nameOf = (table: 'community' | 'grid' | 'compound' | 'venue' | 'duty_shift' | 'checklist_template_item') => (ctx: AppContext, i: { id: number }) => {
-  const sql: Record<typeof table, string> = {
-    community: "SELECT name || '（' || code || '）' AS n FROM community WHERE id = ?",
-    grid: "SELECT g.name || '（' || g.code || '），' || c.name AS n FROM grid g JOIN community c ON c.id = g.community_id WHERE g.id = ?",
-    compound: "SELECT name || '（' || code || '）' AS n FROM compound WHERE id = ?",
-    venue: "SELECT name || '（' || code || '）' AS n FROM venue WHERE id = ?",
-    duty_shift: "SELECT date || ' ' || shift_key AS n FROM duty_shift WHERE id = ?",
-    checklist_template_item: 'SELECT text AS n FROM checklist_template_item WHERE id = ?',
-  };
-  const r = ctx.db.prepare(sql[table]).get(i.id) as { n: string } | undefined;
-  return r?.n ?? `#${i.id}`;
-};
+const nameOf = (table: LabelledTable) => (ctx: AppContext, i: { id: number }) => rowLabel(ctx.db, table, i.id) ?? `#${i.id}`;
 
 const person = (p: { name: string; phone?: string | null } | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
 const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟' };
@@ -77,9 +67,6 @@ export const auditRules: Rules = {
   // operators and desk
   saveOperator: { category: 'desk', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}值班员：${o.name}${o.isAdmin ? '（管理员）' : ''}${o.active ? '' : '（已停用）'}` },
   setOperatorPin: { category: 'desk', text: (i, o) => `${i.pin === null ? '清除' : '设置'}值班员 ${o.name} 的 PIN` },
-  signIn: 'self',
-  signOut: 'self',
-  handOver: 'self',
 
   // command structure
   saveCommandLeader: { category: 'command', text: (i) => `指挥体系：${leaderRoleNames[i.role].zh} ${person(i.person)}` },
@@ -103,55 +90,31 @@ export const auditRules: Rules = {
   },
 
   // log
-  addLogEntry: 'self',
-  correctLogEntry: 'self',
 
   // the switch and clocks
-  switchToEmergency: 'self',
-  correctT0: 'self',
-  recordPositive: 'self',
-  markDeadlineDone: 'self',
-  switchToRoutine: 'self',
-  tickChecklistItem: 'self',
   saveChecklistTemplateItem: { category: 'checklist', text: (i, o) => `${i.id === undefined ? '新增' : '修改'}启动清单模板（${o.groupName}）：${o.text}` },
   deleteChecklistTemplateItem: { category: 'checklist', before: nameOf('checklist_template_item'), text: (_i, _o, b) => `删除启动清单模板项：${b}` },
   setActivePolicyProfile: { category: 'mode', text: (i) => `更换政策版本：${findPolicyProfile(i.id)?.name ?? i.id}（下次切换应急状态时生效）` },
 };
 
-/** True when the dispatcher writes the method's log entry (not a read, not a method that logs for itself). */
-export function isAudited(method: MethodName): boolean {
-  const rule = auditRules[method];
-  return rule !== 'self' && !(rule === undefined && isReadMethod(method));
+export interface PendingEntry {
+  /** Writes the entry; throws when it cannot (the dispatcher then rolls the change back or says it was made). */
+  write(output: unknown): void;
 }
 
-export function isReadMethod(method: string): boolean {
-  return readPrefix.test(method);
-}
-
-export interface PendingAudit {
-  commit(output: unknown): void;
-}
-
-/** Called by the dispatcher before a method runs; null when the method is a read or writes its own entry. */
-export function beginAudit(ctx: AppContext, method: MethodName, input: unknown): PendingAudit | null {
-  const rule = auditRules[method] as Rule<MethodName> | 'self' | undefined;
-  if (rule === 'self' || (rule === undefined && isReadMethod(method))) return null;
+/** Called by the dispatcher before a `write` or `job` runs. */
+export function auditEntry(ctx: AppContext, method: MethodName, input: unknown): PendingEntry {
+  const rule = (auditRules as Record<string, Rule<MethodName> | undefined>)[method];
+  if (!rule) throw new Error(`${method} is declared ${contract[method].kind} but has no audit rule in main/api/audit.ts`);
   let before = '';
   try {
-    before = rule?.before?.(ctx, input as never) ?? '';
+    before = rule.before?.(ctx, input as never) ?? '';
   } catch {
     // the row may not exist; the method itself will answer not_found
   }
   return {
-    commit(output) {
-      try {
-        if (!ctx.db.open) return;
-        const text = rule ? rule.text(input as never, output as never, before) : `调用 ${method}`;
-        writeLog(ctx, { category: rule?.category ?? 'data', text, method });
-      } catch (err) {
-        // The change itself succeeded; a failed log write must not turn it into an error for the user.
-        console.error(`[audit] ${method}: could not write the log entry:`, err);
-      }
+    write(output) {
+      writeLog(ctx, { category: rule.category, text: rule.text(input as never, output as never, before), method });
     },
   };
 }

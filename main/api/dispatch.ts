@@ -1,48 +1,72 @@
 import { z } from 'zod';
-import { contract, type MethodName } from '../../shared/api/contract';
+import { contract, featureOf, type MethodName } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers';
-import { beginAudit, isAudited } from './audit';
+import { auditEntry } from './audit';
 
 /**
- * Methods that cannot run inside the dispatcher's transaction: backupNow and restoreBackup copy or replace the
- * database file; commitImport reads XLSX asynchronously, then commits in one transaction of its own, and its log
- * entry is written right after that commit.
- */
-const outsideTransaction = new Set<MethodName>(['backupNow', 'restoreBackup', 'commitImport']);
-
-/**
- * The single way into the services: find the method, parse its input with the contract's schema, run it,
- * and answer `{ ok, value | error }`. Both shells (Electron IPC and the HTTP host) call only this.
+ * The single way into the services: find the method, parse its input with the contract's schema, run it as its
+ * declared kind says (shared/api/define.ts), and answer `{ ok, value | error }`. Both shells (Electron IPC and the
+ * HTTP host) call only this.
+ *
+ * - read:       the handler alone.
+ * - write:      one IMMEDIATE transaction holding the change and its audit entry; if the entry cannot be written,
+ *               the change rolls back and the caller gets the error.
+ * - selfLogged: one IMMEDIATE transaction around the handler, which writes its own entry.
+ * - job:        the handler commits on its own (file work, asynchronous reading); its audit entry follows in a
+ *               transaction of its own. If that entry fails, the answer is an error saying the change was made.
  */
 export async function dispatch(ctx: AppContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, method)) {
     return { ok: false, error: { code: 'not_found', message: `未知的接口方法：${method}` } };
   }
   const name = method as MethodName;
-  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
   }
+  const input = parsed.data;
+  const handler = handlers[name] as (input: unknown, ctx: AppContext) => unknown;
+  // Inside a transaction, so an answer outside the contract rolls its change back.
+  const runChecked = () => {
+    const result = syncResult(name, handler(input, ctx));
+    if (ctx.checkOutputs) checkOutput(name, result);
+    return result;
+  };
   try {
-    const handler = handlers[name] as (input: unknown, ctx: AppContext) => unknown;
-    // Every change of state writes its log entry (main/api/audit.ts). The change and its entry commit together
-    // in one IMMEDIATE transaction, except for the few methods listed in `outsideTransaction`.
     let value: unknown;
-    if (isAudited(name) && !outsideTransaction.has(name)) {
-      value = ctx.db
-        .transaction(() => {
-          const audit = beginAudit(ctx, name, parsed.data);
-          const result = handler(parsed.data, ctx);
-          audit?.commit(result);
-          return result;
-        })
-        .immediate();
-    } else {
-      const audit = beginAudit(ctx, name, parsed.data); // null for reads and methods that log for themselves
-      value = await handler(parsed.data, ctx);
-      audit?.commit(value);
+    switch (spec.kind) {
+      case 'read':
+        value = await handler(input, ctx);
+        if (ctx.checkOutputs) checkOutput(name, value);
+        break;
+      case 'write':
+        value = ctx.db
+          .transaction(() => {
+            const entry = auditEntry(ctx, name, input);
+            const result = runChecked();
+            entry.write(result);
+            return result;
+          })
+          .immediate();
+        break;
+      case 'selfLogged':
+        value = ctx.db.transaction(runChecked).immediate();
+        break;
+      case 'job': {
+        const entry = auditEntry(ctx, name, input);
+        value = await handler(input, ctx);
+        if (ctx.checkOutputs) checkOutput(name, value);
+        try {
+          ctx.db.transaction(() => entry.write(value)).immediate();
+        } catch (err) {
+          console.error(`[audit] ${name}: the change was made but its log entry could not be written:`, err);
+          return { ok: false, error: { code: 'internal', message: `操作已完成，但未能写入值班日志：${(err as Error)?.message ?? String(err)}` } };
+        }
+        break;
+      }
     }
     return { ok: true, value };
   } catch (err) {
@@ -55,6 +79,18 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
   }
 }
 
+/** A write runs inside a synchronous transaction: a handler that answers a promise must be declared a job. */
+function syncResult(name: MethodName, result: unknown): unknown {
+  if (result instanceof Promise) throw new Error(`${name} answered a promise inside its transaction: declare it a job`);
+  return result;
+}
+
+/** Development and tests: an answer that does not match the contract is a bug on the Node side, said so. */
+function checkOutput(name: MethodName, value: unknown): void {
+  const checked = contract[name].output.safeParse(value);
+  if (!checked.success) throw new Error(`${name} answered outside its contract: ${describeZodError(checked.error)}`);
+}
+
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
@@ -62,10 +98,13 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-/** `GET /api`: every method with the JSON Schema of its input and output. */
+/** `GET /api`: every method with its feature, kind, what it invalidates, and the JSON Schema of its input and output. */
 export function describeApi() {
   return Object.entries(contract).map(([name, spec]) => ({
     method: name,
+    feature: featureOf[name as MethodName],
+    kind: spec.kind,
+    invalidates: spec.invalidates,
     summary: spec.summary,
     input: z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }),
     output: z.toJSONSchema(spec.output, { unrepresentable: 'any' }),

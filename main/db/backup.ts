@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { createPrivateFile, ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 export interface BackupInfo {
   name: string;
@@ -9,12 +10,23 @@ export interface BackupInfo {
   createdAt: number;
 }
 
-/** A consistent copy of the live database (VACUUM INTO runs in one read transaction). Returns the new file. */
+/**
+ * A consistent copy of the live database (VACUUM INTO runs in one read transaction). Returns the new file.
+ * The folder is 0700 and the file is created empty with 0600 first (VACUUM INTO accepts an empty file), so the
+ * copy of the register is never readable by other users, not even for a moment.
+ */
 export function backupDatabase(db: Database.Database, dir: string, label: string, now = Date.now()): string {
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const file = path.join(dir, `streetcommand-${stamp}-${label}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
+  createPrivateFile(file);
+  try {
+    db.prepare('VACUUM INTO ?').run(file);
+  } catch (err) {
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  ensurePrivateFile(file);
   return file;
 }
 

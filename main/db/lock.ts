@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
+import { ensurePrivateFile, privateDirMode, privateFileMode } from './private-files';
 
 interface LockInfo {
   pid: number;
@@ -16,12 +17,13 @@ interface LockInfo {
  * Returns the release function.
  */
 export function lockDataFolder(dir: string, kind: 'desktop' | 'host'): () => void {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
   const file = path.join(dir, 'streetcommand.lock');
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), kind, startedAt: Date.now() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx', mode: privateFileMode });
+      ensurePrivateFile(file); // exactly 0600, whatever the umask
       let released = false;
       return () => {
         if (released) return;

@@ -6,6 +6,7 @@ import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { runMigrations } from './migrations/run';
 import { backupDatabase } from './backup';
+import { createPrivateFile, ensurePrivateFile, privateDirMode } from './private-files';
 
 export type Db = Database.Database;
 
@@ -24,7 +25,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: privateDirMode });
+  // 0600 before SQLite opens it: SQLite gives the -wal and -shm files the mode of the database file.
+  if (!fs.existsSync(file)) createPrivateFile(file);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) ensurePrivateFile(f);
 
   const db = new Database(file);
   try {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/api/errors';
+import type { Clock } from '../../shared/domain/clock';
 import { openApp, type OpenedApp } from '../services/app';
 import { openBaseMap } from '../services/basemap';
 import { appIndexUrl, appScheme, appSchemePrivileges, createAppRequestHandler } from './app-protocol';
@@ -40,11 +41,16 @@ export function startupErrorMessage(err: unknown, dataDir: string, userData: str
   return custom ? `${base}\n\n数据文件夹由 ${locationFile(userData)} 指定；删除该文件即可恢复默认位置。` : base;
 }
 
+export interface DesktopOptions {
+  /** The clock to run on; the real time by default (tests and, later, drills pass another). */
+  clock?: Clock;
+}
+
 /**
  * Starts the desktop shell. Resolves to null when this copy should not run (another copy holds the
  * single-instance lock, or the data folder could not be opened and the user was told why).
  */
-export async function startDesktop(): Promise<RunningDesktop | null> {
+export async function startDesktop(options: DesktopOptions = {}): Promise<RunningDesktop | null> {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]); // must happen before `ready`
   app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
   if (process.platform === 'win32') app.setAppUserModelId('cn.streetcommand.app'); // taskbar grouping, same as the installer
@@ -70,7 +76,7 @@ export async function startDesktop(): Promise<RunningDesktop | null> {
 
   let opened: OpenedApp;
   try {
-    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion() });
+    opened = openApp({ dataDir: choice.dataDir, resourcesDir: paths.resourcesDir, shell: 'desktop', version: app.getVersion(), clock: options.clock, checkOutputs: !app.isPackaged });
   } catch (err) {
     const custom = choice.dataDir !== defaultDataDir(userData);
     dialog.showErrorBox('StreetCommand 无法启动', startupErrorMessage(err, choice.dataDir, userData, custom));
@@ -90,7 +96,7 @@ export async function startDesktop(): Promise<RunningDesktop | null> {
   protocol.handle(appScheme, createAppRequestHandler({ rendererDir: paths.rendererDir, tiles: () => openBaseMap(ctx) }));
   registerApiIpc(ipcMain, () => ctx);
   registerDesktopIpc(ipcMain, {
-    printToPdf: (event, fileName) => printToPdf(event.sender, fileName),
+    printToPdf: (event, fileName) => printToPdf(event.sender, fileName, ctx.now),
     chooseDataFolder: (event) => chooseDataFolder(event.sender, ctx.dataDir),
   });
 

@@ -25,19 +25,24 @@ export function pdfFileName(suggested: string | undefined, now: Date): string {
   return `StreetCommand-${get('year')}${get('month')}${get('day')}-${get('hour')}${get('minute')}.pdf`;
 }
 
-/** Asks where to save, prints the sender's current page to PDF and writes it. The saved path, or null if cancelled. */
-export async function printToPdf(sender: WebContents, suggested: string | undefined): Promise<string | null> {
+/**
+ * Asks where to save, prints the sender's current page to PDF and writes it. The saved path, or null if cancelled.
+ * `now` is the app's clock (ctx.now), so a drill's paper is named by the drill's time, like its contents.
+ */
+export async function printToPdf(sender: WebContents, suggested: string | undefined, now: () => number): Promise<string | null> {
   const parent = BrowserWindow.fromWebContents(sender);
   const options = {
     title: '保存为 PDF',
-    defaultPath: path.join(app.getPath('documents'), pdfFileName(suggested, new Date())),
+    defaultPath: path.join(app.getPath('documents'), pdfFileName(suggested, new Date(now()))),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   };
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
   const pdf = await sender.printToPDF(pdfOptions);
   try {
-    await fs.promises.writeFile(choice.filePath, pdf);
+    // Print views hold names and phones: the saved file is for this user only (0600), whatever the umask.
+    await fs.promises.writeFile(choice.filePath, pdf, { mode: 0o600 });
+    if (process.platform !== 'win32') await fs.promises.chmod(choice.filePath, 0o600);
   } catch (err) {
     throw new Error(`无法保存 PDF 到 ${choice.filePath}：${(err as Error).message}`);
   }

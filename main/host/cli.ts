@@ -1,21 +1,29 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { openApp } from '../services/app';
-import { createHostServer } from './server';
+import { createHostServer, newHostKeys } from './server';
 import { openBaseMap } from '../services/basemap';
+import { createClock, parseClockStart } from '../../shared/domain/clock';
+import { formatShanghai } from '../../shared/domain/shanghai-time';
 
-/** `npm run serve -- [--data DIR] [--port N]`: the browser host on 127.0.0.1. */
+/**
+ * `npm run serve -- [--data DIR] [--port N] [--clock-start T] [--clock-rate R]`: the browser host on 127.0.0.1.
+ * The clock flags start it on another clock (end-to-end tests, drills): T is epoch ms or an ISO time (Beijing time
+ * when it has no offset), R how many clock seconds pass per real second (60 = a minute per second, 0 = stopped).
+ */
+
+const usage = '用法：npm run serve -- [--data 文件夹] [--port 端口] [--clock-start 时间] [--clock-rate 倍速]';
 
 interface Args {
   dataDir: string;
   port: number;
+  clock: { start?: number; rate: number };
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { dataDir: path.join(os.homedir(), 'StreetCommand-data'), port: 5178 };
+  const args: Args = { dataDir: path.join(os.homedir(), 'StreetCommand-data'), port: 5178, clock: { rate: 1 } };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.dataDir = path.resolve(need(argv, ++i, a));
@@ -23,7 +31,15 @@ export function parseArgs(argv: string[]): Args {
       const n = Number(need(argv, ++i, a));
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port 需要 0 到 65535 的整数，收到 "${argv[i]}"`);
       args.port = n;
-    } else throw new Error(`未知参数 ${a}。用法：npm run serve -- [--data 文件夹] [--port 端口]`);
+    } else if (a === '--clock-start') {
+      const start = parseClockStart(need(argv, ++i, a));
+      if (Number.isNaN(start)) throw new Error(`--clock-start 需要毫秒数或 ISO 时间 (如 2022-06-01T08:00，北京时间)，收到 "${argv[i]}"`);
+      args.clock.start = start;
+    } else if (a === '--clock-rate') {
+      const rate = Number(need(argv, ++i, a));
+      if (!Number.isFinite(rate) || rate < 0 || argv[i].trim() === '') throw new Error(`--clock-rate 需要不小于 0 的数 (1 为实时)，收到 "${argv[i]}"`);
+      args.clock.rate = rate;
+    } else throw new Error(`未知参数 ${a}。${usage}`);
   }
   return args;
 }
@@ -50,18 +66,18 @@ function main() {
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   let opened;
   try {
-    opened = openApp({ dataDir: args.dataDir, resourcesDir: path.join(root, 'resources'), shell: 'host', version });
+    const clock = createClock({ ...args.clock, realNow: Date.now });
+    opened = openApp({ dataDir: args.dataDir, resourcesDir: path.join(root, 'resources'), shell: 'host', version, clock });
   } catch (err) {
     console.error(err instanceof AppError ? err.message : `无法打开数据文件夹 ${args.dataDir}：${(err as Error).message}`);
     process.exit(1);
   }
   const { ctx } = opened;
-  const token = crypto.randomBytes(24).toString('base64url');
+  const keys = newHostKeys(); // see server.ts: api (header only), page (the printed address), tiles
   const server = createHostServer({
     ctx,
     rendererDir: path.join(root, 'dist', 'renderer'),
-    port: args.port,
-    token,
+    keys,
     tiles: () => openBaseMap(ctx),
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
@@ -71,12 +87,18 @@ function main() {
   });
   server.listen(args.port, '127.0.0.1', () => {
     const port = (server.address() as { port: number }).port;
-    const url = `http://127.0.0.1:${port}/?token=${token}`;
+    const url = `http://127.0.0.1:${port}/?open=${keys.page}`;
     const hostFile = path.join(ctx.dataDir, 'host.json');
-    fs.writeFileSync(hostFile, JSON.stringify({ port, token, url, pid: process.pid }, null, 2), { mode: 0o600 });
+    // `token` is the API key (Authorization: Bearer); `url` opens the page; `tileKey` reads tiles.
+    const info = { port, url, token: keys.api, tileKey: keys.tiles, pid: process.pid };
+    fs.rmSync(hostFile, { force: true }); // a file left by an older host may be 0644: never write the keys into it
+    fs.writeFileSync(hostFile, JSON.stringify(info, null, 2), { mode: 0o600, flag: 'wx' });
     fs.chmodSync(hostFile, 0o600);
     console.log(`StreetCommand 浏览器主机已启动 / browser host running: ${url}`);
     console.log(`数据文件夹 / data folder: ${ctx.dataDir}`);
+    if (args.clock.start !== undefined || args.clock.rate !== 1) {
+      console.log(`时钟 / clock: ${formatShanghai(ctx.now(), true)} (北京时间) ×${ctx.clock.rate()}`);
+    }
   });
   const stop = () => {
     server.close();

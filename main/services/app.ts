@@ -3,18 +3,27 @@ import path from 'node:path';
 import { openDatabase, closeDatabase } from '../db/open';
 import { backupDatabase, listBackups } from '../db/backup';
 import { lockDataFolder } from '../db/lock';
+import { describeTightened, ensurePrivateDir, ensurePrivateFile, type Tightened } from '../db/private-files';
 import { latestVersion } from '../db/migrations';
 import { AppError } from '../../shared/api/errors';
 import type { AppContext } from './context';
 import { getSettings } from './settings';
+import { writeLog } from './eventlog';
 import type { AppInfoDto } from '../../shared/api/system';
+import type { ClockDto } from '../../shared/api/clock';
+import { createClock, type Clock } from '../../shared/domain/clock';
 
 export interface OpenAppOptions {
   dataDir: string;
   resourcesDir: string;
   shell: 'desktop' | 'host';
   version: string;
+  /** The clock to run on (a start time and a rate); the real time at rate 1 by default. */
+  clock?: Clock;
+  /** Tests that step the time by hand pass a fixed reading here; it overrides the clock's time for services. */
   now?: () => number;
+  /** Default: on unless NODE_ENV is 'production' (the desktop shell passes !app.isPackaged). */
+  checkOutputs?: boolean;
 }
 
 export interface OpenedApp {
@@ -22,14 +31,32 @@ export interface OpenedApp {
   close(): void;
 }
 
+/**
+ * The data folder and the app's own files in it made private (0700 / 0600), created so or tightened when an older
+ * version or a copy left them readable by others. Only our own names: the folder may be one the user also keeps
+ * other files in.
+ */
+function makeDataFolderPrivate(dataDir: string, dbFile: string, backupDir: string): Tightened[] {
+  const changes = [ensurePrivateDir(dataDir)];
+  for (const name of ['streetcommand.lock', 'host.json']) changes.push(ensurePrivateFile(path.join(dataDir, name)));
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) changes.push(ensurePrivateFile(f));
+  if (fs.existsSync(backupDir)) {
+    changes.push(ensurePrivateDir(backupDir));
+    for (const b of listBackups(backupDir)) changes.push(ensurePrivateFile(b.file));
+  }
+  return changes.filter((c): c is Tightened => c !== null);
+}
+
 /** Locks the data folder, opens and migrates the database. Throws AppError with a clear message when it cannot. */
 export function openApp(opts: OpenAppOptions): OpenedApp {
   const dataDir = path.resolve(opts.dataDir);
-  const release = lockDataFolder(dataDir, opts.shell);
+  const dbFile = path.join(dataDir, 'streetcommand.sqlite');
+  const backupDir = path.join(dataDir, 'backups');
+  const release = lockDataFolder(dataDir, opts.shell); // creates a new folder 0700
   try {
-    const dbFile = path.join(dataDir, 'streetcommand.sqlite');
-    const backupDir = path.join(dataDir, 'backups');
+    const tightened = makeDataFolderPrivate(dataDir, dbFile, backupDir);
     const db = openDatabase(dbFile, { backupDir });
+    const clock = opts.clock ?? createClock({ realNow: Date.now });
     const ctx: AppContext = {
       db,
       dataDir,
@@ -38,8 +65,13 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
       resourcesDir: opts.resourcesDir,
       shell: opts.shell,
       version: opts.version,
-      now: opts.now ?? Date.now,
+      clock,
+      now: opts.now ?? (() => clock.now()),
+      checkOutputs: opts.checkOutputs ?? process.env.NODE_ENV !== 'production',
     };
+    if (tightened.length) {
+      writeLog(ctx, { category: 'system', text: `数据文件夹的访问权限已收紧为仅本用户可读写：${tightened.map(describeTightened).join('，')}。` });
+    }
     return {
       ctx,
       close() {
@@ -66,6 +98,8 @@ export function getAppInfo(ctx: AppContext): AppInfoDto {
     hasStreet: !!street,
     street: street ? { code: street.code, name: street.name, isFictional: street.is_fictional === 1 } : null,
     settings: getSettings(ctx.db),
+    // No drill mode yet (issue 14 adds it and sets this from the drill's state).
+    drill: false,
   };
 }
 
@@ -98,9 +132,14 @@ export function restoreBackup(ctx: AppContext, name: string) {
   const safety = backupDatabase(ctx.db, ctx.backupDir, 'before-restore', ctx.now());
   closeDatabase(ctx.db);
   for (const f of [`${ctx.dbFile}-wal`, `${ctx.dbFile}-shm`]) fs.rmSync(f, { force: true });
-  fs.copyFileSync(source.file, ctx.dbFile);
+  fs.copyFileSync(source.file, ctx.dbFile); // openDatabase makes it 0600 again (a copy takes the backup's mode)
   ctx.db = openDatabase(ctx.dbFile, { backupDir: ctx.backupDir });
   return { restored: name, safetyCopy: path.basename(safety) };
 }
 
 export { latestVersion };
+
+/** The server's time and rate, for the renderer's one clock hook to extrapolate from. */
+export function getClock(ctx: AppContext): ClockDto {
+  return { now: ctx.now(), rate: ctx.clock.rate() };
+}

@@ -120,59 +120,94 @@ function openCached(file: string): OpenTiles {
   }
 }
 
+/**
+ * The one answer for a path that is not a usable MBTiles file, whatever the reason: missing, a folder, a FIFO or
+ * device, unreadable, not SQLite, no tiles table. Separate messages would let any caller of setBaseMap probe which
+ * paths on the machine exist, are folders or are readable (system files included).
+ */
+export const notMbtilesMessage = '不是有效的 MBTiles 文件';
+const notMbtiles = (file: string, detail?: string) =>
+  new AppError('invalid_input', `${notMbtilesMessage}：${file}${detail ? `（${detail}）` : ''}。`);
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** How long a read may wait on a base-map file that another program holds locked. */
+const busyWaitMs = 2000;
+
+/**
+ * Opens a base-map file read-only, regular files only. The first open is non-blocking, so a FIFO or device (which
+ * would block `open(2)` forever) is seen by fstat and refused without waiting; SQLite opens the path only after it
+ * was seen to be a regular SQLite file, and the result must still be that same file (dev/inode). Left: a path swapped
+ * for a FIFO in the moment between those two opens, by someone who can write to its folder.
+ */
 function openReadOnly(file: string): Database.Database {
-  let st: fs.Stats;
+  let checked: fs.Stats;
+  let fd: number;
   try {
-    st = fs.statSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
   } catch {
-    throw new AppError('not_found', `找不到底图文件 ${file}。`);
+    throw notMbtiles(file);
   }
-  if (st.isDirectory()) throw new AppError('invalid_input', `${file} 是文件夹，请选择一个 .mbtiles 文件。`);
   try {
-    return new Database(file, { readonly: true, fileMustExist: true });
+    checked = fs.fstatSync(fd);
+    if (!checked.isFile()) throw notMbtiles(file);
+    const head = Buffer.alloc(sqliteHeader.length);
+    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || !head.equals(sqliteHeader)) throw notMbtiles(file);
   } catch (err) {
-    throw new AppError('invalid_input', `无法打开底图文件 ${file}：${(err as Error).message}`);
+    throw err instanceof AppError ? err : notMbtiles(file);
+  } finally {
+    fs.closeSync(fd);
   }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyWaitMs });
+  } catch {
+    throw notMbtiles(file);
+  }
+  let now: fs.Stats | null = null;
+  try {
+    now = fs.statSync(file);
+  } catch {
+    /* gone meanwhile: refused below */
+  }
+  if (!now || now.dev !== checked.dev || now.ino !== checked.ino) {
+    db.close();
+    throw notMbtiles(file);
+  }
+  return db;
 }
 
-/** Reads the metadata of an MBTiles file, or throws a message naming the file and what is wrong with it. */
+/** Reads the metadata of an MBTiles file, or throws the one not-an-MBTiles answer (with a detail only once the file has the MBTiles tables). */
 export function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
-  let names: string[];
   try {
-    names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[];
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[];
+    if (!names.includes('metadata') || !names.includes('tiles')) throw notMbtiles(file);
+    const meta = new Map((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [String(r.name), String(r.value)]));
+    const format = tileFormatOf(db, file, meta.get('format'));
+    const zooms = db.prepare('SELECT MIN(zoom_level) AS lo, MAX(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
+    if (zooms.lo === null || zooms.hi === null) throw notMbtiles(file, '其中没有任何瓦片');
+    return {
+      format,
+      minZoom: intOr(meta.get('minzoom'), zooms.lo),
+      maxZoom: intOr(meta.get('maxzoom'), zooms.hi),
+      bounds: parseBounds(meta.get('bounds')),
+      name: meta.get('name')?.trim() || path.basename(file),
+    };
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new AppError('invalid_input', `文件 ${file} 不是 SQLite 数据库，不能作为 MBTiles 底图。`);
-    }
-    throw new AppError('invalid_input', `无法读取底图文件 ${file}：${(err as Error).message}`);
+    // Not SQLite after all, corrupt, or tables of another shape: the same one answer.
+    throw err instanceof AppError ? err : notMbtiles(file);
   }
-  const missing = ['metadata', 'tiles'].filter((t) => !names.includes(t));
-  if (missing.length) {
-    throw new AppError('invalid_input', `文件 ${file} 不是 MBTiles 底图：缺少 ${missing.join('、')} 表。`);
-  }
-  const meta = new Map((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
-  const format = tileFormatOf(db, file, meta.get('format'));
-  const zooms = db.prepare('SELECT MIN(zoom_level) AS lo, MAX(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
-  if (zooms.lo === null || zooms.hi === null) throw new AppError('invalid_input', `底图文件 ${file} 中没有任何瓦片。`);
-  return {
-    format,
-    minZoom: intOr(meta.get('minzoom'), zooms.lo),
-    maxZoom: intOr(meta.get('maxzoom'), zooms.hi),
-    bounds: parseBounds(meta.get('bounds')),
-    name: meta.get('name')?.trim() || path.basename(file),
-  };
 }
 
 function tileFormatOf(db: Database.Database, file: string, declared: string | undefined): TileFormat {
   const f = declared?.trim().toLowerCase();
   if (f === 'png' || f === 'webp') return f;
   if (f === 'jpg' || f === 'jpeg') return 'jpg';
-  if (f) throw new AppError('invalid_input', `底图文件 ${file} 的瓦片格式为 ${declared}，仅支持栅格瓦片 png、jpg、webp。`);
+  if (f) throw notMbtiles(file, `瓦片格式为 ${declared}，仅支持栅格瓦片 png、jpg、webp`);
   // No format in the metadata (older files): look at the first tile's bytes.
   const sample = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
   const sniffed = sample ? sniffFormat(sample) : null;
-  if (!sniffed) throw new AppError('invalid_input', `底图文件 ${file} 未注明瓦片格式，且无法从瓦片内容识别 (仅支持 png、jpg、webp)。`);
+  if (!sniffed) throw notMbtiles(file, '未注明瓦片格式，且无法从瓦片内容识别，仅支持 png、jpg、webp');
   return sniffed;
 }
 

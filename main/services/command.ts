@@ -6,6 +6,7 @@ import * as q from '../db/command';
 import { currentMode } from '../db/mode';
 import { requireOperator } from './operators';
 import { dutyNow } from './duty';
+import * as modeDb from '../db/mode';
 import type { AppContext } from './context';
 
 /**
@@ -73,6 +74,13 @@ export function saveBaobao(
 export function readiness(ctx: AppContext, structure = q.readTemplate(ctx.db)): ReadinessDto {
   const items = (ctx.db.prepare('SELECT COUNT(*) AS n FROM checklist_template_item').get() as { n: number }).n;
   return findReadinessGaps(structure, { dutyNowRostered: dutyNow(ctx) !== null, checklistItems: items });
+}
+
+/** The structure in force: the active emergency's snapshot, or the template in routine times. */
+export function structureInForce(ctx: AppContext): { command: CommandStructureDto; source: 'template' | 'snapshot' } {
+  const m = modeDb.currentMode(ctx.db);
+  if (m.mode === 'emergency' && m.emergencyId !== null) return { command: activeStructure(ctx, m.emergencyId), source: 'snapshot' };
+  return { command: q.readTemplate(ctx.db), source: 'template' };
 }
 
 /** The active structure of an emergency: its newest snapshot. */

@@ -4,6 +4,8 @@ import { formatShanghai } from '../../shared/domain/shanghai-time';
 import * as q from '../db/eventlog';
 import { deskOperatorRef } from '../db/operators';
 import type { AppContext } from './context';
+import { csvLine } from './import/csv';
+import { safeCell } from '../../shared/domain/spreadsheet-safe';
 
 /** 值班日志: every change of state writes an entry; people add their own; corrections point at the old entry. */
 
@@ -112,13 +114,6 @@ export function logEntryHistory(ctx: AppContext, id: number): LogEntryDto[] {
 /** Most CSV rows one export writes; the log of a long outbreak fits many times over. */
 const MAX_EXPORT_ROWS = 200_000;
 
-/** A cell for Excel: quoted when needed; a leading = + - @ is neutralised so text never runs as a formula. */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const refNames: Record<LogRef['kind'], string> = { area: '风险区', site: '采样点' };
 
 /** 关联 in Chinese: 采样队伍 第一采样队, 风险区（手写）xx, or kind#id for records without a name here. */
@@ -132,25 +127,22 @@ function linkText(r: LogEntryDto): string {
 export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' | 'offset'>) {
   const { rows } = q.queryLog(ctx.db, { ...filter, limit: MAX_EXPORT_ROWS, offset: 0 });
   const header = ['编号', '时间', '值班员', '类别', '内容', '关联', '来源', '更正了', '已被更正为', '更正原因', '记录时间'];
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [csvLine(header)];
   for (const r of [...rows].reverse()) {
-    lines.push(
-      [
-        r.id,
-        formatShanghai(r.at, true),
-        r.operator?.name ?? '',
-        logCategoryNames[r.category],
-        r.text,
-        linkText(r),
-        r.source === 'manual' ? '手工' : '自动',
-        r.correctsId !== null ? `#${r.correctsId}` : '',
-        r.correctedById !== null ? `#${r.correctedById}` : '',
-        r.correctionReason ?? '',
-        formatShanghai(r.recordedAt, true),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    const cells = [
+      r.id,
+      formatShanghai(r.at, true),
+      r.operator?.name ?? '',
+      logCategoryNames[r.category],
+      r.text,
+      linkText(r),
+      r.source === 'manual' ? '手工' : '自动',
+      r.correctsId !== null ? `#${r.correctsId}` : '',
+      r.correctedById !== null ? `#${r.correctedById}` : '',
+      r.correctionReason ?? '',
+      formatShanghai(r.recordedAt, true),
+    ];
+    lines.push(csvLine(cells.map(safeCell))); // text that could run as a formula in Excel is neutralised
   }
   const stamp = formatShanghai(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
   return { fileName: `值班日志-${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length };

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../shared/api/errors';
 import { exportFormats, type ExportDto, type ImportKind } from '../../shared/api/imports';
 import { csvLine } from './import/csv';
+import { safeCell } from '../../shared/domain/spreadsheet-safe';
 import type { AppContext } from './context';
 
 /**
@@ -80,9 +81,12 @@ function residents(ctx: AppContext): IterableIterator<ResidentRow> {
 
 const sexLabel = (s: 'M' | 'F' | null) => (s === 'M' ? '男' : s === 'F' ? '女' : '');
 
+/** One register row as spreadsheet cells: text that could run as a formula is neutralised (see spreadsheet-safe.ts). */
+const residentCells = (r: ResidentRow) => [r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone].map(safeCell);
+
 export function residentsCsv(ctx: AppContext): Buffer {
   const lines = [csvLine(residentHeader)];
-  for (const r of residents(ctx)) lines.push(csvLine([r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone]));
+  for (const r of residents(ctx)) lines.push(csvLine(residentCells(r)));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
@@ -91,7 +95,7 @@ async function residentsXlsx(ctx: AppContext): Promise<Buffer> {
   const ws = wb.addWorksheet('人口台账');
   ws.columns = residentHeader.map((header, i) => ({ header, width: [12, 8, 10, 10, 6, 10, 14][i] }));
   ws.getRow(1).font = { bold: true };
-  for (const r of residents(ctx)) ws.addRow([r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone]);
+  for (const r of residents(ctx)) ws.addRow(residentCells(r));
   ws.getColumn(7).numFmt = '@'; // phone numbers stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

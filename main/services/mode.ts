@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { DeadlineDto, EmergencyStateDto, ModeStatusDto, ReportDto } from '../../shared/api/mode';
+import type { DeadlineDto, EmergencyDto, ModeStatusDto, ReportDto } from '../../shared/api/mode';
 import { checkT0, computeDeadlines, rulesAtSwitch, rulesForNewReport, type DoneMark } from '../../shared/domain/deadlines';
 import { findPolicyProfile, policyProfiles, type PolicyProfile } from '../../shared/domain/policy';
 import { formatDurationZh, formatShanghai } from '../../shared/domain/shanghai-time';
@@ -8,11 +8,9 @@ import type { OperatorRef } from '../../shared/api/operator';
 import * as q from '../db/mode';
 import * as checklistDb from '../db/checklist';
 import { operatorRefs } from '../db/operators';
-import { queryLog } from '../db/eventlog';
 import { requireOperator, getDesk } from './operators';
 import { writeLog } from './eventlog';
 import * as command from './command';
-import { dutyNow } from './duty';
 import type { AppContext } from './context';
 
 /**
@@ -77,7 +75,7 @@ export function countActiveRiskAreas(_ctx: AppContext): number {
   return 0;
 }
 
-export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confirmOldT0?: boolean }): EmergencyStateDto {
+export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confirmOldT0?: boolean }): EmergencyDto {
   const op = requireOperator(ctx);
   const now = ctx.now();
   requirePlausibleT0(input.reportedAt, now, input.confirmOldT0);
@@ -106,10 +104,10 @@ export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confi
       });
     })
     .immediate();
-  return getEmergencyState(ctx, {});
+  return getEmergency(ctx);
 }
 
-export function correctT0(ctx: AppContext, input: { reportedAt: number; reason: string; confirmOldT0?: boolean }): EmergencyStateDto {
+export function correctT0(ctx: AppContext, input: { reportedAt: number; reason: string; confirmOldT0?: boolean }): EmergencyDto {
   const op = requireOperator(ctx);
   const now = ctx.now();
   requirePlausibleT0(input.reportedAt, now, input.confirmOldT0);
@@ -126,10 +124,10 @@ export function correctT0(ctx: AppContext, input: { reportedAt: number; reason: 
       });
     })
     .immediate();
-  return getEmergencyState(ctx, {});
+  return getEmergency(ctx);
 }
 
-export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyStateDto {
+export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyDto {
   const op = requireOperator(ctx);
   const now = ctx.now();
   const c = checkT0(input.reportedAt, now);
@@ -149,10 +147,10 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyS
       });
     })
     .immediate();
-  return getEmergencyState(ctx, {});
+  return getEmergency(ctx);
 }
 
-export function markDeadlineDone(ctx: AppContext, id: number): EmergencyStateDto {
+export function markDeadlineDone(ctx: AppContext, id: number): EmergencyDto {
   const op = requireOperator(ctx);
   ctx.db
     .transaction(() => {
@@ -166,10 +164,10 @@ export function markDeadlineDone(ctx: AppContext, id: number): EmergencyStateDto
       writeLog(ctx, { category: 'deadline', method: 'markDeadlineDone', link: { kind: 'deadline', id }, text: `时限完成：${d.name}（T0 后 ${formatDurationZh(now - t0)}）` });
     })
     .immediate();
-  return getEmergencyState(ctx, {});
+  return getEmergency(ctx);
 }
 
-export function switchToRoutine(ctx: AppContext, input: { reason: string }): EmergencyStateDto {
+export function switchToRoutine(ctx: AppContext, input: { reason: string }): EmergencyDto {
   const op = requireOperator(ctx);
   ctx.db
     .transaction(() => {
@@ -183,7 +181,7 @@ export function switchToRoutine(ctx: AppContext, input: { reason: string }): Eme
       writeLog(ctx, { category: 'mode', method: 'switchToRoutine', text: `恢复常态化状态（应急响应自 T0 起 ${formatDurationZh(now - t0)}）。理由：${input.reason.trim()}` });
     })
     .immediate();
-  return getEmergencyState(ctx, {});
+  return getEmergency(ctx);
 }
 
 function reportDtos(ctx: AppContext, emergencyId: number, who: (id: number | null) => OperatorRef | null): ReportDto[] {
@@ -207,11 +205,11 @@ function deadlineDtos(ctx: AppContext, emergencyId: number, t0: number, reports:
   return computeDeadlines({ t0, reportTimes, items: q.listDeadlines(ctx.db, emergencyId), done, now });
 }
 
-export function getEmergencyState(ctx: AppContext, input: { logLimit?: number }): EmergencyStateDto {
+export function getEmergency(ctx: AppContext): EmergencyDto {
   const now = ctx.now();
   const m = q.currentMode(ctx.db);
   const who = operatorRefs(ctx.db);
-  let emergency: EmergencyStateDto['emergency'] = null;
+  let emergency: EmergencyDto['emergency'] = null;
   if (m.mode === 'emergency' && m.emergencyId !== null) {
     const e = q.getEmergency(ctx.db, m.emergencyId)!;
     const t0 = effectiveT0(ctx, e.id);
@@ -230,19 +228,12 @@ export function getEmergencyState(ctx: AppContext, input: { logLimit?: number })
       checklist: checklistDb.listItems(ctx.db, e.id),
     };
   }
-  const template = command.getTemplate(ctx);
   const last = q.lastModeChange(ctx.db);
   return {
     mode: m.mode,
     now,
     activeProfile: summary(profileOf(m.policyProfileId)),
     emergency,
-    command: emergency ? command.activeStructure(ctx, emergency.id) : template,
-    commandSource: emergency ? 'snapshot' : 'template',
-    readiness: command.readiness(ctx, template),
-    desk: getDesk(ctx),
-    dutyNow: dutyNow(ctx),
-    log: queryLog(ctx.db, { limit: input.logLimit ?? 20 }).rows,
     lastSwitch: last ? { at: last.at, to: last.to, reason: last.reason, by: who(last.operatorId) } : null,
   };
 }

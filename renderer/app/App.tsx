@@ -1,16 +1,17 @@
 import { useEffect, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useApiQuery } from './queries';
 import { useRoute } from './useRoute';
 import { ErrorMessage } from './ErrorMessage';
 import { TopBar } from './TopBar';
+import { useClockSync } from './clock';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { BoardScreen } from '../features/board/BoardScreen';
 import { StreetDataScreen } from '../features/street-data/StreetDataScreen';
 import { ImportWizard } from '../features/street-data/import/ImportWizard';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { PrintRoute } from '../print/PrintRoute';
+import './printViews';
 import { ModeBanner } from '../features/mode/ModeBanner';
 import { DeadlineStrip } from '../features/mode/DeadlineStrip';
 import { ModeScreen } from '../features/mode/ModeScreen';
@@ -32,7 +33,9 @@ const screens: { prefix: string; render: () => ReactNode }[] = [
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useApiQuery('getAppInfo', {});
+  // Nothing that tells the time renders before the clock has its first sample of the server's time.
+  const clock = useClockSync();
 
   const language = info.data?.settings.language;
   useEffect(() => {
@@ -40,8 +43,9 @@ export function App() {
     document.documentElement.lang = language ?? 'zh-CN';
   }, [language, i18n]);
 
-  if (info.isPending) return <div className="content">{t('app.loading')}</div>;
   if (info.isError) return <div className="content"><ErrorMessage error={info.error} /></div>;
+  if (clock.isError && !clock.data) return <div className="content"><ErrorMessage error={clock.error} /></div>;
+  if (info.isPending || clock.isPending) return <div className="content">{t('app.loading')}</div>;
   if (!info.data.hasStreet) return <SetupScreen />;
   // Print views render alone, without the app chrome.
   if (route.startsWith('/print')) return <PrintRoute route={route} />;

@@ -12,14 +12,17 @@ function describeProblem(p: ProblemLocation, t: (key: string, o?: Record<string,
   return where.length ? `${where.join(t('errors.where.sep'))}${t('errors.where.colon')}${p.message}` : p.message;
 }
 
-/** Shows an API error: the translated headline by code, the message, and every located problem (file, line, field). */
-export function ErrorMessage({ error }: { error: unknown }) {
+/**
+ * Shows an API error: the translated headline by code (or `headline`, where the code's would mislead: a file
+ * refused in a preview is not a refused import), the message, and every located problem (file, line, field).
+ */
+export function ErrorMessage({ error, headline }: { error: unknown; headline?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const e = error instanceof ApiCallError ? error.error : { code: 'internal' as const, message: String((error as Error).message ?? error) };
   return (
     <div className="error-box" role="alert">
-      <strong>{t(`errors.${e.code}`)}</strong>{t('errors.where.colon')}{e.message}
+      <strong>{headline ?? t(`errors.${e.code}`)}</strong>{t('errors.where.colon')}{e.message}
       {'problems' in e && e.problems && e.problems.length > 0 && (
         <ul>
           {e.problems.map((p, i) => (

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
+import { useApiQuery } from '../app/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 /** 设置 › 底图 (MBTiles): choose a local MBTiles file for the map background, see its metadata, or remove it. */
 export function BaseMapSettings() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const current = useQuery({ queryKey: ['baseMap'], queryFn: () => call('getBaseMap', {}) });
+  const current = useApiQuery('getBaseMap', {});
   const [path, setPath] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const save = useMutation({

@@ -1,38 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VenueType } from '../../shared/domain/venues';
-import type { LayerVisibility } from './layers';
-import { venueTypeLabel } from './venueStyle';
+import { mapLayers, type MapLayerDef, type MapLayerItem } from './layerRegistry';
+import { useItemOn, useLayerOn, useLayerVisibility } from './layerVisibility';
+import { LegendSwatchMark } from './LegendSwatchMark';
+import { useLayerAvailable } from './useLayerAvailable';
 
-export interface LayerSwitcherProps {
-  value: LayerVisibility;
-  onChange: (v: LayerVisibility) => void;
-  venueCounts: ReadonlyMap<VenueType, number>;
-  colors: Record<VenueType, string>;
-  hasBaseMap: boolean;
-  onFitStreet: () => void;
-}
-
-/** 图层: outlines, labels, base map and each venue type on or off. Collapsed to one button until opened. */
-export function LayerSwitcher({ value, onChange, venueCounts, colors, hasBaseMap, onFitStreet }: LayerSwitcherProps) {
-  const { t, i18n } = useTranslation();
+/** 图层: every registered layer on or off (a layer with items: each item). Collapsed to one button until opened. */
+export function LayerSwitcher({ onFitStreet }: { onFitStreet: () => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const set = (patch: Partial<LayerVisibility>) => onChange({ ...value, ...patch });
-  const toggleType = (type: VenueType, on: boolean) => {
-    const next = new Set(value.venueTypes);
-    if (on) next.add(type);
-    else next.delete(type);
-    set({ venueTypes: next });
-  };
-  const types = [...venueCounts.keys()];
-  const check = (key: 'communities' | 'compounds' | 'labels' | 'baseMap', label: string, swatch?: string) => (
-    <label className="layer-row">
-      <input type="checkbox" checked={value[key]} onChange={(e) => set({ [key]: e.target.checked })} data-testid={`layer-${key}`} />
-      {swatch && <span className={`swatch ${swatch}`} />}
-      {label}
-    </label>
-  );
-
   return (
     <div className="map-control layer-switcher" data-testid="layer-switcher">
       <div className="row">
@@ -43,25 +19,58 @@ export function LayerSwitcher({ value, onChange, venueCounts, colors, hasBaseMap
       </div>
       {open && (
         <div className="layer-list">
-          {check('communities', t('map.communities'), 'community')}
-          {check('compounds', t('map.compounds'), 'compound')}
-          {check('labels', t('map.labels'))}
-          {hasBaseMap && check('baseMap', t('map.baseMap'))}
-          <div className="layer-group-head">
-            <span>{t('map.venues')}</span>
-            <button type="button" className="link" onClick={() => set({ venueTypes: new Set(types) })}>{t('map.all')}</button>
-            <button type="button" className="link" onClick={() => set({ venueTypes: new Set() })}>{t('map.none')}</button>
-          </div>
-          {types.map((type) => (
-            <label key={type} className="layer-row">
-              <input type="checkbox" checked={value.venueTypes.has(type)} onChange={(e) => toggleType(type, e.target.checked)} data-testid={`layer-venue-${type}`} />
-              <span className="dot" style={{ background: colors[type] }} />
-              <span className="grow">{venueTypeLabel(type, i18n.language)}</span>
-              <span className="num muted">{venueCounts.get(type)}</span>
-            </label>
-          ))}
+          {mapLayers().map((def) => (def.useItems ? <LayerItemGroup key={def.id} def={def} useItems={def.useItems} /> : <LayerSwitch key={def.id} def={def} />))}
         </div>
       )}
     </div>
+  );
+}
+
+function LayerSwitch({ def }: { def: MapLayerDef }) {
+  const { t } = useTranslation();
+  const on = useLayerOn(def.id);
+  const setLayer = useLayerVisibility((s) => s.setLayer);
+  if (!useLayerAvailable(def)) return null;
+  const swatch = def.legend?.[0]?.swatch;
+  return (
+    <label className="layer-row">
+      <input type="checkbox" checked={on} onChange={(e) => setLayer(def.id, e.target.checked)} data-testid={`layer-${def.id}`} />
+      {swatch && <LegendSwatchMark swatch={swatch} />}
+      {t(def.labelKey)}
+    </label>
+  );
+}
+
+/** A layer switched item by item (venue types): a heading with "all" and "none", then one row per item with its count. */
+function LayerItemGroup({ def, useItems }: { def: MapLayerDef; useItems: () => readonly MapLayerItem[] }) {
+  const { t } = useTranslation();
+  const items = useItems();
+  const setItems = useLayerVisibility((s) => s.setItems);
+  if (!useLayerAvailable(def)) return null;
+  const ids = items.map((i) => i.id);
+  return (
+    <>
+      <div className="layer-group-head">
+        <span>{t(def.labelKey)}</span>
+        <button type="button" className="link" onClick={() => setItems(ids, true)}>{t('map.all')}</button>
+        <button type="button" className="link" onClick={() => setItems(ids, false)}>{t('map.none')}</button>
+      </div>
+      {items.map((item) => (
+        <ItemSwitch key={item.id} item={item} />
+      ))}
+    </>
+  );
+}
+
+function ItemSwitch({ item }: { item: MapLayerItem }) {
+  const on = useItemOn(item.id);
+  const setItems = useLayerVisibility((s) => s.setItems);
+  return (
+    <label className="layer-row">
+      <input type="checkbox" checked={on} onChange={(e) => setItems([item.id], e.target.checked)} data-testid={`layer-${item.id}`} />
+      <LegendSwatchMark swatch={item.swatch} />
+      <span className="grow">{item.label}</span>
+      {item.count !== undefined && <span className="num muted">{item.count}</span>}
+    </label>
   );
 }

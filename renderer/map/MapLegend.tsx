@@ -1,35 +1,56 @@
 import { useTranslation } from 'react-i18next';
-import { venueTypes, type VenueType } from '../../shared/domain/venues';
-import type { LayerVisibility } from './layers';
-import { venueTypeLabel } from './venueStyle';
+import { mapLayers, type MapLayerDef, type MapLayerItem } from './layerRegistry';
+import { useItemOn, useLayerOn } from './layerVisibility';
+import { LegendSwatchMark } from './LegendSwatchMark';
+import { useLayerAvailable } from './useLayerAvailable';
 
-export interface MapLegendProps {
-  value: LayerVisibility;
-  venueCounts: ReadonlyMap<VenueType, number>;
-  colors: Record<VenueType, string>;
-}
-
-/** 图例: the symbols of the layers now shown, in the order of the venue type list. */
-export function MapLegend({ value, venueCounts, colors }: MapLegendProps) {
-  const { t, i18n } = useTranslation();
-  const shown = venueTypes.filter((v) => venueCounts.has(v.id) && value.venueTypes.has(v.id));
+/** 图例: the symbols of the layers now shown, in layer order; a layer's items in a two-column grid. */
+export function MapLegend() {
+  const { t } = useTranslation();
   return (
     <div className="map-control map-legend" data-testid="map-legend">
       <div className="legend-title">{t('map.legend')}</div>
-      {value.communities && (
-        <div className="legend-row"><span className="swatch community" />{t('map.communityBoundary')}</div>
-      )}
-      {value.compounds && (
-        <div className="legend-row"><span className="swatch compound" />{t('map.compoundBoundary')}</div>
-      )}
-      <div className="legend-venues">
-        {shown.map((v) => (
-          <div key={v.id} className="legend-row" data-testid={`legend-venue-${v.id}`}>
-            <span className="dot" style={{ background: colors[v.id] }} />
-            {venueTypeLabel(v.id, i18n.language)}
-          </div>
-        ))}
-      </div>
+      {mapLayers().map((def) => (
+        <LayerLegend key={def.id} def={def} />
+      ))}
+    </div>
+  );
+}
+
+function LayerLegend({ def }: { def: MapLayerDef }) {
+  const { t } = useTranslation();
+  const on = useLayerOn(def.id);
+  if (!useLayerAvailable(def) || !on) return null;
+  return (
+    <>
+      {def.legend?.map((entry) => (
+        <div key={entry.labelKey} className="legend-row" data-testid={`legend-${def.id}`}>
+          <LegendSwatchMark swatch={entry.swatch} />
+          {t(entry.labelKey)}
+        </div>
+      ))}
+      {def.useItems && <ItemsLegend useItems={def.useItems} />}
+    </>
+  );
+}
+
+function ItemsLegend({ useItems }: { useItems: () => readonly MapLayerItem[] }) {
+  const items = useItems();
+  return (
+    <div className="legend-items">
+      {items.map((item) => (
+        <ItemLegend key={item.id} item={item} />
+      ))}
+    </div>
+  );
+}
+
+function ItemLegend({ item }: { item: MapLayerItem }) {
+  if (!useItemOn(item.id)) return null;
+  return (
+    <div className="legend-row" data-testid={`legend-${item.id}`}>
+      <LegendSwatchMark swatch={item.swatch} />
+      {item.label}
     </div>
   );
 }

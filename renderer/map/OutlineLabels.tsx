@@ -3,6 +3,9 @@ import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { useMap } from 'react-leaflet';
 import { boxOfRings, labelPoint, labelWidth, outerRings } from './geometry';
+import { registerMapLayer } from './layerRegistry';
+import { useLayerOn } from './layerVisibility';
+import { useMapOutlines } from './queries';
 
 export interface OutlineLabelsProps {
   data: FeatureCollection;
@@ -53,3 +56,28 @@ export function OutlineLabels({ data, kind, fitInside = false, minZoom = 0 }: Ou
   }, [map, data, kind, fitInside, minZoom]);
   return null;
 }
+
+/** Compound names show only from this zoom, and only where the name fits inside its compound. */
+export const compoundLabelMinZoom = 15;
+
+// Names follow their outlines: a kind's names show only while its outlines are on.
+registerMapLayer({
+  id: 'labels',
+  order: 30,
+  labelKey: 'map.labels',
+  defaultVisible: true,
+  Component: function OutlineLabelLayer() {
+    const outlines = useMapOutlines();
+    const communities = useLayerOn('communities');
+    const compounds = useLayerOn('compounds');
+    const data = outlines.data;
+    if (!data) return null;
+    const key = outlines.dataUpdatedAt;
+    return (
+      <>
+        {compounds && <OutlineLabels key={`p${key}`} data={data.compounds} kind="compound" fitInside minZoom={compoundLabelMinZoom} />}
+        {communities && <OutlineLabels key={`c${key}`} data={data.communities} kind="community" />}
+      </>
+    );
+  },
+});

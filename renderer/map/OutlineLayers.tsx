@@ -2,6 +2,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type L from 'leaflet';
 import { GeoJSON } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
+import { registerMapLayer, type LegendSwatch } from './layerRegistry';
+import { useMapOutlines } from './queries';
 
 // Colours and widths live in map.css (.outline-community / .outline-compound, from --color-community / --color-compound).
 const communityStyle: L.PathOptions = { className: 'outline-community', weight: 2.5, fill: true, fillOpacity: 1, interactive: false };
@@ -9,6 +11,10 @@ const compoundStyle: L.PathOptions = { className: 'outline-compound', weight: 1,
 // Stable functions: react-leaflet restyles the layer whenever the style prop changes identity.
 const communityStyleOf = () => communityStyle;
 const compoundStyleOf = () => compoundStyle;
+
+/** Legend symbols of the two outline kinds, from the same variables as the paths (map.css). */
+export const communitySwatch: LegendSwatch = { kind: 'area', stroke: '--color-community', fill: '--color-community-fill', strokeWidth: 2.5 };
+export const compoundSwatch: LegendSwatch = { kind: 'area', stroke: '--color-compound', fill: '--color-compound-fill', strokeWidth: 1 };
 
 export function CommunityOutlines({ data }: { data: FeatureCollection }) {
   return <GeoJSON data={data} style={communityStyleOf} />;
@@ -33,3 +39,28 @@ export function CompoundOutlines({ data }: { data: FeatureCollection }) {
 function num(v: unknown): string {
   return typeof v === 'number' ? v.toLocaleString('zh-CN') : '—';
 }
+
+// react-leaflet's GeoJSON does not follow a new `data` prop: the key remounts it when the outlines were refetched.
+registerMapLayer({
+  id: 'communities',
+  order: 10,
+  labelKey: 'map.communities',
+  legend: [{ labelKey: 'map.communityBoundary', swatch: communitySwatch }],
+  defaultVisible: true,
+  Component: function CommunityOutlineLayer() {
+    const outlines = useMapOutlines();
+    return outlines.data ? <CommunityOutlines key={outlines.dataUpdatedAt} data={outlines.data.communities} /> : null;
+  },
+});
+
+registerMapLayer({
+  id: 'compounds',
+  order: 20,
+  labelKey: 'map.compounds',
+  legend: [{ labelKey: 'map.compoundBoundary', swatch: compoundSwatch }],
+  defaultVisible: true,
+  Component: function CompoundOutlineLayer() {
+    const outlines = useMapOutlines();
+    return outlines.data ? <CompoundOutlines key={outlines.dataUpdatedAt} data={outlines.data.compounds} /> : null;
+  },
+});

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { printCurrentView } from './desktop';
 
 /** The bar above a print view (never printed): back to the app, and "打印 / 保存为 PDF". */
-export function PrintToolbar({ backTo, ready, fileName }: { backTo: string; ready: boolean; fileName: string }) {
+export function PrintToolbar({ backTo, ready, landscape, fileName }: { backTo: string; ready: boolean; landscape: boolean; fileName: string }) {
   const { t } = useTranslation();
   const [error, setError] = useState('');
   const [saved, setSaved] = useState('');
@@ -20,7 +20,7 @@ export function PrintToolbar({ backTo, ready, fileName }: { backTo: string; read
       <button className="primary" data-testid="print-button" disabled={!ready} onClick={print}>
         {t('print.print')}
       </button>
-      <span className="muted">{t('print.hint')}</span>
+      <span className="muted">{t(landscape ? 'print.hintLandscape' : 'print.hint')}</span>
       {saved && <span className="print-saved" role="status">{t('print.saved', { path: saved })}</span>}
       {error && <span className="print-error" role="alert">{error}</span>}
     </div>

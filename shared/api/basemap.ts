@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, write } from './define';
 import { empty } from './common';
 
 export const tileFormat = z.enum(['png', 'jpg', 'webp']);
@@ -19,11 +19,12 @@ export const baseMapDto = z.object({
 });
 export type BaseMapDto = z.infer<typeof baseMapDto>;
 
-export const baseMapMethods = {
-  getBaseMap: method('The configured MBTiles base map and its metadata (all null when none)', empty, baseMapDto),
-  setBaseMap: method(
+export const baseMapFeature = defineFeature('basemap', {
+  getBaseMap: read('The configured MBTiles base map and its metadata (all null when none)', empty, baseMapDto),
+  setBaseMap: write(
     'Use a local MBTiles file as the raster base map (checked first), or none with file: null',
     z.object({ file: z.string().trim().min(1, '请填写 MBTiles 文件路径').max(1000).nullable() }),
     baseMapDto,
+    ['basemap'],
   ),
-};
+});

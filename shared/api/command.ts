@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, write } from './define';
 import { empty, okOutput } from './common';
 import { phone } from './operator';
 import { baobaoLevels, leaderRoles, workGroupKeys } from '../domain/workgroups';
@@ -65,19 +65,21 @@ export type ReadinessGapDto = z.infer<typeof readinessGapDto>;
 export const readinessDto = z.object({ ready: z.boolean(), gaps: z.array(readinessGapDto) });
 export type ReadinessDto = z.infer<typeof readinessDto>;
 
-export const commandMethods = {
-  getCommandTemplate: method('The command structure template: leaders, nine work groups, 三级包保 per community', empty, commandStructureDto),
-  saveCommandLeader: method(
+export const commandFeature = defineFeature('command', {
+  getCommandTemplate: read('The command structure template: leaders, nine work groups, 三级包保 per community', empty, commandStructureDto),
+  saveCommandLeader: write(
     'Set (or clear with null) 片长 / 指挥长 / 执行指挥长',
     z.object({ role: leaderRole, person: personInput.nullable() }),
     commandStructureDto,
+    ['command'],
   ),
-  saveWorkGroup: method(
+  saveWorkGroup: write(
     'Set a work group lead, members and tasks',
     z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: z.string().trim().max(2000).nullable().optional() }),
     commandStructureDto,
+    ['command'],
   ),
-  saveBaobao: method(
+  saveBaobao: write(
     'Set 三级包保 of one community (district leader, street cadre, community cadre)',
     z.object({
       communityId: z.number().int().positive(),
@@ -86,8 +88,14 @@ export const commandMethods = {
       communityCadre: personInput.nullable(),
     }),
     commandStructureDto,
+    ['command'],
   ),
-  getReadiness: method('Gaps that would hurt on the day of the switch: a group without a lead, a community without 包保, a missing phone', empty, readinessDto),
-};
+  getCommandStructure: read(
+    'The command structure in force: during an emergency the snapshot activated by the switch, in routine times the template',
+    empty,
+    z.object({ command: commandStructureDto, source: z.enum(['template', 'snapshot']) }),
+  ),
+  getReadiness: read('Gaps that would hurt on the day of the switch: a group without a lead, a community without 包保, a missing phone', empty, readinessDto),
+});
 
 export { okOutput };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, write } from './define';
 import { empty, idInput, okOutput } from './common';
 import { personDto, personInput } from './command';
 import { operatorRef } from './operator';
@@ -66,25 +66,27 @@ export const dutyRosterDto = z.object({
 });
 export type DutyRosterDto = z.infer<typeof dutyRosterDto>;
 
-export const dutyMethods = {
-  getDutyConfig: method('Shifts per day (names, times) and the people needed per shift', empty, dutyConfigDto),
-  saveDutyConfig: method('Change the shifts of a day (e.g. day/night or three shifts)', dutyConfigDto, dutyConfigDto),
-  saveDutyShift: method(
+export const dutyFeature = defineFeature('duty', {
+  getDutyConfig: read('Shifts per day (names, times) and the people needed per shift', empty, dutyConfigDto),
+  saveDutyConfig: write('Change the shifts of a day (e.g. day/night or three shifts)', dutyConfigDto, dutyConfigDto, ['duty']),
+  saveDutyShift: write(
     'Roster one shift: a leader (领导带班) and the duty officers. Refused with nobody or the same person twice.',
     // leader is nullable only so that a missing leader gets a clear message from the service (领导带班 is required).
     z.object({ date: isoDate, shiftKey: z.string().min(1), leader: personInput.nullable(), members: z.array(personInput).max(20) }),
     dutyShiftDto,
+    ['duty'],
   ),
-  deleteDutyShift: method('Remove a rostered shift', idInput, okOutput),
-  swapDuty: method(
+  deleteDutyShift: write('Remove a rostered shift', idInput, okOutput, ['duty']),
+  swapDuty: write(
     'Record a swap: who takes whose place on a shift, with a reason; the swap is kept with who recorded it and when',
     z.object({ shiftId: z.number().int().positive(), outName: z.string().trim().min(1), in: personInput, reason: z.string().trim().max(500).nullable().optional() }),
     dutyShiftDto,
+    ['duty'],
   ),
-  getDutyRoster: method(
+  getDutyRoster: read(
     'The roster of the week (Monday to Sunday) or the month holding a date, every shift of every day',
     z.object({ period: z.enum(['week', 'month']), date: isoDate }),
     dutyRosterDto,
   ),
-  getDutyNow: method('The shift on duty now, if rostered', empty, dutyShiftDto.nullable()),
-};
+  getDutyNow: read('The shift on duty now, if rostered', empty, dutyShiftDto.nullable()),
+});

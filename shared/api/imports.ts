@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, job, read } from './define';
 
 /** Largest import file, checked in the renderer (before reading) and again in the service. */
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -7,13 +7,20 @@ export const maxImportBytes = 50 * 1024 * 1024;
 export const maxListedProblems = 200;
 /** Rows (or features) shown in the preview. */
 export const previewRowCount = 20;
+/**
+ * Boundary points per feature and per GeoJSON file: far above any street's real outlines (a detailed district
+ * boundary has tens of thousands), low enough that checking a whole file stays within seconds.
+ */
+export const maxVerticesPerFeature = 100_000;
+export const maxVerticesPerFile = 1_000_000;
 
 export const importKinds = ['communities', 'compounds', 'venues', 'population', 'residents'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 
 export const importEncoding = z.enum(['auto', 'utf-8', 'gbk']);
-export const coordinateSystem = z.enum(['wgs84', 'gcj02']);
+/** WGS-84 (GPS, 天地图), GCJ-02 (高德, 腾讯), BD-09 (百度). Stored geometry is always WGS-84. */
+export const coordinateSystem = z.enum(['wgs84', 'gcj02', 'bd09']);
 export type CoordinateSystem = z.infer<typeof coordinateSystem>;
 
 /** One field of ours that a column (CSV/XLSX) or a property (GeoJSON) of the file maps to. */
@@ -123,7 +130,11 @@ export const importFileInput = z.object({
 });
 export type ImportFileInput = z.output<typeof importFileInput>;
 
-export const commitImportInput = importFileInput.extend({ mapping: importMapping, crs: coordinateSystem.default('wgs84') });
+/**
+ * `crs`: the user's choice. It overrides the file's `crs` member (files often declare CRS84 over GCJ-02 points); when
+ * neither says anything the coordinates are read as WGS-84.
+ */
+export const commitImportInput = importFileInput.extend({ mapping: importMapping });
 export type CommitImportInput = z.output<typeof commitImportInput>;
 
 /** A problem or warning located in the file (line: sheet row or text line; feature: GeoJSON index). */
@@ -134,6 +145,30 @@ export const importNote = z.object({
   message: z.string(),
 });
 export type ImportNote = z.infer<typeof importNote>;
+
+/** The coordinate system a GeoJSON file declares in its `crs` member: the name as written and what it means. */
+export const declaredCrs = z.object({ name: z.string(), system: coordinateSystem });
+export type DeclaredCrs = z.infer<typeof declaredCrs>;
+
+const problemLocation = z.object({
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  feature: z.number().int().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+/** What the geometry check fixed on its own (and says so): repeated points removed, degenerate rings dropped, Z dropped. */
+export const geometryFixes = z.object({
+  duplicateVertices: z.number().int().min(0),
+  droppedRings: z.number().int().min(0),
+  /** Positions that had a third number (height) or more, kept as longitude and latitude only. */
+  droppedZ: z.number().int().min(0),
+  /** One entry per dropped ring (at most maxListedProblems listed). */
+  warnings: z.array(problemLocation),
+  warningsTotal: z.number().int().min(0),
+});
+export type GeometryFixes = z.infer<typeof geometryFixes>;
 
 export const importPreviewDto = z.object({
   kind: importKind,
@@ -186,6 +221,13 @@ export const importPreviewDto = z.object({
       shrinks: z.boolean(),
     }),
   ),
+  /** GeoJSON: the declared coordinate system, or null when the file says nothing (the wizard then asks). */
+  crsDeclared: declaredCrs.nullable().optional(),
+  /**
+   * GeoJSON: every feature's geometry checked as the import will check it: what will be fixed, and the problems
+   * (crossing edges, too many points ...) that would refuse the import, found before anything is attempted.
+   */
+  geometry: geometryFixes.extend({ problems: z.array(problemLocation), problemsTotal: z.number().int().min(0) }).optional(),
 });
 export type ImportPreviewDto = z.infer<typeof importPreviewDto>;
 
@@ -206,6 +248,10 @@ export const importResultDto = z.object({
   communitiesCreated: z.number().int().min(0).optional(),
   /** Total rows (合计 / 小计) recognised and skipped, not counted in rowsIn. */
   skippedTotals: z.number().int().min(0).optional(),
+  /** GeoJSON: what the geometry check fixed on the way in; absent when it fixed nothing. */
+  geometry: geometryFixes.optional(),
+  /** GeoJSON: the coordinate system converted from to store WGS-84; absent for WGS-84 files. */
+  crs: coordinateSystem.optional(),
 });
 export type ImportResultDto = z.infer<typeof importResultDto>;
 
@@ -213,16 +259,17 @@ export const exportInput = z.object({ kind: importKind, format: z.enum(['geojson
 export const exportDto = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 export type ExportDto = z.infer<typeof exportDto>;
 
-export const importMethods = {
-  previewImport: method(
+export const importFeature = defineFeature('imports', {
+  previewImport: read(
     'Read an import file and check it with a mapping: encoding, sheet, header row, columns, first rows, data-row total, skipped total rows, problems, warnings, communities to create and what would be replaced',
     importFileInput,
     importPreviewDto,
   ),
-  commitImport: method(
+  commitImport: job(
     'Validate every row of an import file and write it in one transaction (upsert by code); any problem rejects the whole file, and replacing stored data needs confirmReplace',
     commitImportInput,
     importResultDto,
+    ['system', 'street', 'command', 'imports'],
   ),
-  exportData: method('Export communities, compounds or venues as GeoJSON, the population table and the register as CSV or XLSX', exportInput, exportDto),
-};
+  exportData: read('Export communities, compounds or venues as GeoJSON, the population table and the register as CSV or XLSX', exportInput, exportDto),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, selfLoggedWrite } from './define';
 import { operatorRef } from './operator';
 
 /** 值班日志: append-only. A correction is a new entry pointing at the old one. */
@@ -75,13 +75,13 @@ export const logFilter = z.object({
   hideCorrected: z.boolean().optional(),
 });
 
-export const logMethods = {
-  listLogEntries: method(
+export const logFeature = defineFeature('log', {
+  listLogEntries: read(
     'Log entries, newest first, filtered by category, time, text',
     logFilter.extend({ limit: z.number().int().min(1).max(2000).optional(), offset: z.number().int().min(0).optional() }),
     z.object({ total: z.number().int(), rows: z.array(logEntryDto) }),
   ),
-  addLogEntry: method(
+  addLogEntry: selfLoggedWrite(
     'Write an entry by hand (needs an operator at the desk)',
     z.object({
       category: z.enum(manualLogCategories),
@@ -93,16 +93,18 @@ export const logMethods = {
       at: z.number().int().positive().optional(),
     }),
     logEntryDto,
+    [],
   ),
-  correctLogEntry: method(
+  correctLogEntry: selfLoggedWrite(
     'Correct an entry: a new entry pointing at the old one; the old one stays',
     z.object({ id: z.number().int().positive(), text: z.string().trim().min(1, '更正内容不能为空').max(4000), reason: z.string().trim().min(1, '请说明更正原因').max(500) }),
     logEntryDto,
+    [],
   ),
-  getLogEntryHistory: method('An entry with every correction of it, oldest first', z.object({ id: z.number().int().positive() }), z.array(logEntryDto)),
-  exportLogCsv: method(
+  getLogEntryHistory: read('An entry with every correction of it, oldest first', z.object({ id: z.number().int().positive() }), z.array(logEntryDto)),
+  exportLogCsv: read(
     'The filtered log as CSV (UTF-8 with BOM, opens in Excel)',
     logFilter,
     z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
   ),
-};
+});

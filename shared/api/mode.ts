@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { method } from './define';
-import { empty, idInput, okOutput } from './common';
-import { operatorMethods, operatorRef, deskDto } from './operator';
-import { commandMethods, commandStructureDto, readinessDto, workGroupKey } from './command';
-import { dutyMethods, dutyShiftDto } from './duty';
-import { logMethods, logEntryDto } from './log';
+import { defineFeature, read, selfLoggedWrite, type Feature } from './define';
+import { empty, idInput } from './common';
+import { operatorRef } from './operator';
+import { workGroupKey } from './command';
 import { caseTypes } from '../domain/workgroups';
-import { policyProfileSchema } from '../domain/policy';
 
 /**
- * 平急转换 (issue 4): the switch to emergency and back, deadline clocks, activation checklist, policy profiles.
- * `modeMethods` also carries the operator, command structure, duty roster and log tables, so contract.ts spreads one table.
+ * 平急转换 (issue 4): the switch to emergency and back, T0 and its corrections, positive reports, deadline clocks.
+ * The activation checklist (checklist.ts), policy profiles (policy.ts), command structure, desk, duty roster and log
+ * are features of their own.
  */
 
 export const caseType = z.enum(caseTypes);
@@ -71,7 +69,8 @@ export const t0CorrectionDto = z.object({ id: z.number().int(), from: z.number()
 
 export const policyProfileSummaryDto = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), effectiveFrom: z.string() });
 
-export const emergencyStateDto = z.object({
+/** The emergency (T0, reports, clocks, checklist) or routine; command, desk, duty and log have their own reads. */
+export const emergencyDto = z.object({
   mode: z.enum(['routine', 'emergency']),
   /** The `now` the clocks were computed with (ctx.now()); the UI ticks from here. */
   now: z.number(),
@@ -94,17 +93,9 @@ export const emergencyStateDto = z.object({
       checklist: z.array(checklistItemDto),
     })
     .nullable(),
-  /** In emergency the activated snapshot; in routine the template. */
-  command: commandStructureDto,
-  commandSource: z.enum(['template', 'snapshot']),
-  readiness: readinessDto,
-  desk: deskDto,
-  dutyNow: dutyShiftDto.nullable(),
-  /** Latest log entries, newest first. */
-  log: z.array(logEntryDto),
   lastSwitch: z.object({ at: z.number(), to: z.enum(['routine', 'emergency']), reason: z.string().nullable(), by: operatorRef.nullable() }).nullable(),
 });
-export type EmergencyStateDto = z.infer<typeof emergencyStateDto>;
+export type EmergencyDto = z.infer<typeof emergencyDto>;
 
 export const modeStatusDto = z.object({
   mode: z.enum(['routine', 'emergency']),
@@ -135,61 +126,30 @@ export const triggerInput = z.object({
 
 export const CONFIRMATION_REQUIRED = 'confirmation_required' as const;
 
-export const emergencyMethods = {
-  getModeStatus: method('Mode, T0 and the most urgent deadlines, for the strip on every screen', empty, modeStatusDto),
-  getEmergencyState: method(
-    'Everything the board and the briefing need in one call: mode, T0, elapsed, profile, deadlines, command structure, checklist, desk, latest log',
-    z.object({ logLimit: z.number().int().min(0).max(200).optional() }),
-    emergencyStateDto,
-  ),
-  switchToEmergency: method(
+const modeChanges: Feature[] = ['mode', 'command', 'checklist'];
+
+export const modeFeature = defineFeature('mode', {
+  getModeStatus: read('Mode, T0 and the most urgent deadlines, for the strip on every screen', empty, modeStatusDto),
+  getEmergency: read('The emergency now: mode, T0, elapsed, profile, reports, T0 corrections, deadlines, checklist, the last switch', empty, emergencyDto),
+  switchToEmergency: selfLoggedWrite(
     'The switch (one transaction): mode, T0, command structure, policy profile, deadline clocks, checklist, log. ' +
       "T0 in the future is refused; T0 more than 72 h ago answers 'confirmation_required' until confirmOldT0 is true.",
     triggerInput.extend({ confirmOldT0: z.boolean().optional() }),
-    emergencyStateDto,
+    emergencyDto,
+    modeChanges,
   ),
-  correctT0: method(
+  correctT0: selfLoggedWrite(
     'Correct T0 with a reason; the correction is kept and the clocks follow',
     z.object({ reportedAt: reportTime, reason: nonEmpty('更正原因'), confirmOldT0: z.boolean().optional() }),
-    emergencyStateDto,
+    emergencyDto,
+    ['mode'],
   ),
-  recordPositive: method('A new positive during the emergency: a new report with its own 2 h reporting clock', triggerInput, emergencyStateDto),
-  markDeadlineDone: method('Mark a deadline done (who and when are recorded; done stays done)', idInput, emergencyStateDto),
-  switchToRoutine: method(
+  recordPositive: selfLoggedWrite('A new positive during the emergency: a new report with its own 2 h reporting clock', triggerInput, emergencyDto, ['mode']),
+  markDeadlineDone: selfLoggedWrite('Mark a deadline done (who and when are recorded; done stays done)', idInput, emergencyDto, ['mode']),
+  switchToRoutine: selfLoggedWrite(
     'Back to routine: needs a reason; refused while any risk area is active',
     z.object({ reason: nonEmpty('恢复常态的理由') }),
-    emergencyStateDto,
+    emergencyDto,
+    modeChanges,
   ),
-
-  getChecklistTemplate: method('The activation checklist template (per work group), edited in routine times', empty, z.array(checklistItemDto)),
-  saveChecklistTemplateItem: method(
-    'Add (no id) or edit a template item',
-    z.object({ id: z.number().int().optional(), groupKey: workGroupKey, text: z.string().trim().min(1, '任务内容不能为空').max(500), position: z.number().int().min(0).optional() }),
-    checklistItemDto,
-  ),
-  deleteChecklistTemplateItem: method('Remove a template item', idInput, okOutput),
-  tickChecklistItem: method(
-    'Tick (or untick) an item of the active checklist; who and when are recorded',
-    z.object({ id: z.number().int().positive(), done: z.boolean() }),
-    checklistItemDto,
-  ),
-
-  listPolicyProfiles: method(
-    'Built-in policy profiles (data) and the active one',
-    empty,
-    z.object({ activeId: z.string(), profiles: z.array(policyProfileSchema) }),
-  ),
-  setActivePolicyProfile: method(
-    'Choose the policy profile for the next emergency (routine mode only; a running emergency keeps the profile it started with)',
-    z.object({ id: z.string().min(1) }),
-    z.object({ activeId: z.string() }),
-  ),
-};
-
-export const modeMethods = {
-  ...operatorMethods,
-  ...commandMethods,
-  ...dutyMethods,
-  ...logMethods,
-  ...emergencyMethods,
-};
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, selfLoggedWrite, write } from './define';
 import { empty, idInput, okOutput } from './common';
 
 /** Who is at the desk (值班员). One desk per database; every record carries the operator's id. */
@@ -35,9 +35,9 @@ export const deskDto = z.object({
 });
 export type DeskDto = z.infer<typeof deskDto>;
 
-export const operatorMethods = {
-  listOperators: method('People who take the desk (inactive ones too, flagged)', empty, z.array(operatorDto)),
-  saveOperator: method(
+export const deskFeature = defineFeature('desk', {
+  listOperators: read('People who take the desk (inactive ones too, flagged)', empty, z.array(operatorDto)),
+  saveOperator: write(
     'Add (no id) or edit an operator. Once an admin exists, only a signed-in admin may manage operators.',
     z.object({
       id: z.number().int().optional(),
@@ -47,24 +47,28 @@ export const operatorMethods = {
       active: z.boolean().optional(),
     }),
     operatorDto,
+    ['desk'],
   ),
-  setOperatorPin: method(
+  setOperatorPin: write(
     'Set (or clear with null) the PIN of an operator; stored as a salted scrypt hash. Admin only once an admin exists.',
     z.object({ id: z.number().int().positive(), pin: pin.nullable() }),
     operatorDto,
+    ['desk'],
   ),
-  getDesk: method('The operator at the desk now (null when nobody is signed in) and the idle lock', empty, deskDto),
-  signIn: method(
+  getDesk: read('The operator at the desk now (null when nobody is signed in) and the idle lock', empty, deskDto),
+  signIn: selfLoggedWrite(
     'Take the desk by picking a name (+ PIN when one is set). Signing in again as the same person unlocks the screen.',
     z.object({ operatorId: z.number().int().positive(), pin: z.string().optional() }),
     deskDto,
+    ['desk', 'mode'],
   ),
-  signOut: method('Leave the desk (nobody signed in afterwards)', empty, deskDto),
-  handOver: method(
+  signOut: selfLoggedWrite('Leave the desk (nobody signed in afterwards)', empty, deskDto, ['desk', 'mode']),
+  handOver: selfLoggedWrite(
     '交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log',
     z.object({ toOperatorId: z.number().int().positive(), pin: z.string().optional(), note: z.string().trim().min(1, '交接班说明不能为空').max(2000) }),
     deskDto,
+    ['desk', 'mode'],
   ),
-};
+});
 
 export { idInput, okOutput };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, read, write } from './define';
 import { areaGeometry, empty, featureCollection, idInput, okOutput } from './common';
 import { venueTypeIds } from '../domain/venues';
 
@@ -156,35 +156,35 @@ export const venueInput = z.object({
   contact: z.string().nullable().optional(),
 });
 
-export const streetMethods = {
-  createStreet: method('Start our own street (before importing its data)', z.object({ code, name }), okOutput),
-  loadDemoStreet: method('Load the fictional demo street (示例街道) into an empty database', empty, streetSummaryDto),
-  getStreetSummary: method('Street totals for the board', empty, streetSummaryDto),
-  getMapLayers: method(
+export const streetFeature = defineFeature('street', {
+  createStreet: write('Start our own street (before importing its data)', z.object({ code, name }), okOutput, ['system', 'street', 'command']),
+  loadDemoStreet: write('Load the fictional demo street (示例街道) into an empty database', empty, streetSummaryDto, ['system', 'street', 'command', 'desk']),
+  getStreetSummary: read('Street totals for the board', empty, streetSummaryDto),
+  getMapLayers: read(
     'Community and compound outlines as GeoJSON for the map',
     empty,
     z.object({ communities: featureCollection, compounds: featureCollection }),
   ),
-  getVenuePoints: method('All key venues as compact columns for the canvas layer', empty, venuePointsDto),
-  listCommunities: method('Communities with totals', z.object({ search }), z.array(communityDto)),
-  saveCommunity: method('Add (no id) or edit a community', communityInput, communityDto),
-  deleteCommunity: method('Delete a community with its grids, compounds and residents', idInput, okOutput),
-  listGrids: method(
+  getVenuePoints: read('All key venues as compact columns for the canvas layer', empty, venuePointsDto),
+  listCommunities: read('Communities with totals', z.object({ search }), z.array(communityDto)),
+  saveCommunity: write('Add (no id) or edit a community', communityInput, communityDto, ['street', 'command']),
+  deleteCommunity: write('Delete a community with its grids, compounds and residents', idInput, okOutput, ['street', 'command']),
+  listGrids: read(
     'Grids with their community and compounds count, filtered by search text or community',
     z.object({ search, communityId: z.number().int().optional() }),
     z.array(gridDto),
   ),
-  saveGrid: method('Add (no id) or edit a grid (网格) of a community', gridInput, gridDto),
-  deleteGrid: method('Delete a grid; its compounds stay, without a grid', idInput, okOutput),
-  listCompounds: method('Compounds, filtered by search text or community', listQuery, z.object({ total: count, rows: z.array(compoundDto) })),
-  saveCompound: method('Add (no id) or edit a compound', compoundInput, compoundDto),
-  deleteCompound: method('Delete a compound with its residents', idInput, okOutput),
-  listVenues: method(
+  saveGrid: write('Add (no id) or edit a grid (网格) of a community', gridInput, gridDto, ['street']),
+  deleteGrid: write('Delete a grid; its compounds stay, without a grid', idInput, okOutput, ['street']),
+  listCompounds: read('Compounds, filtered by search text or community', listQuery, z.object({ total: count, rows: z.array(compoundDto) })),
+  saveCompound: write('Add (no id) or edit a compound', compoundInput, compoundDto, ['street']),
+  deleteCompound: write('Delete a compound with its residents', idInput, okOutput, ['street']),
+  listVenues: read(
     'Key venues, filtered by search text or type',
     listQuery.extend({ type: venueType.optional() }),
     z.object({ total: count, rows: z.array(venueDto) }),
   ),
-  saveVenue: method('Add (no id) or edit a key venue; community and compound are found from its point', venueInput, venueDto),
-  deleteVenue: method('Delete a key venue', idInput, okOutput),
-  listTeams: method('The sampling teams with members', empty, z.array(teamDto)),
-};
+  saveVenue: write('Add (no id) or edit a key venue; community and compound are found from its point', venueInput, venueDto, ['street']),
+  deleteVenue: write('Delete a key venue', idInput, okOutput, ['street']),
+  listTeams: read('The sampling teams with members', empty, z.array(teamDto)),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { defineFeature, job, read, write, features as allFeatures } from './define';
 import { empty } from './common';
 
 export const language = z.enum(['zh-CN', 'en']);
@@ -25,17 +25,20 @@ export const appInfoDto = z.object({
     .object({ code: z.string(), name: z.string(), isFictional: z.boolean() })
     .nullable(),
   settings: settingsDto,
+  /** The app is running a drill (演练): print views carry the drill watermark. Drill mode comes with issue 14; until then always false. */
+  drill: z.boolean(),
 });
 export type AppInfoDto = z.infer<typeof appInfoDto>;
 
-export const systemMethods = {
-  getAppInfo: method('Version, data folder, street loaded or not, settings', empty, appInfoDto),
-  saveSettings: method('Save unit name, language, idle lock', settingsDto.partial(), settingsDto),
-  backupNow: method('Write a consistent copy of the database into the backups folder', empty, backupDto),
-  listBackups: method('Backups in the data folder, newest first', empty, z.array(backupDto)),
-  restoreBackup: method(
+export const systemFeature = defineFeature('system', {
+  getAppInfo: read('Version, data folder, street loaded or not, settings', empty, appInfoDto),
+  saveSettings: write('Save unit name, language, idle lock', settingsDto.partial(), settingsDto, ['system']),
+  backupNow: job('Write a consistent copy of the database into the backups folder', empty, backupDto, ['system']),
+  listBackups: read('Backups in the data folder, newest first', empty, z.array(backupDto)),
+  restoreBackup: job(
     'Replace the database with a backup (the current one is backed up first)',
     z.object({ name: z.string().min(1) }),
     z.object({ restored: z.string(), safetyCopy: z.string() }),
+    allFeatures,
   ),
-};
+});

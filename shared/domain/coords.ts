@@ -68,3 +68,31 @@ export function metresBetween(lng1: number, lat1: number, lng2: number, lat2: nu
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLng / 2) ** 2;
   return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * BD-09 (百度坐标, Baidu maps and their exports) is GCJ-02 with a further published offset (Baidu's x_pi rotation);
+ * its inverse below is the published approximation (error well under 1 m), then GCJ-02 -> WGS-84 as above.
+ */
+const xPi = (Math.PI * 3000.0) / 180.0;
+
+/** GCJ-02 [lng, lat] -> BD-09 [lng, lat]. */
+export function gcj02ToBd09(lng: number, lat: number): [number, number] {
+  const z = Math.sqrt(lng * lng + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lng) + 0.000003 * Math.cos(lng * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
+
+/** BD-09 [lng, lat] -> GCJ-02 [lng, lat]. */
+export function bd09ToGcj02(lng: number, lat: number): [number, number] {
+  const x = lng - 0.0065;
+  const y = lat - 0.006;
+  const z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * xPi);
+  const theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * xPi);
+  return [z * Math.cos(theta), z * Math.sin(theta)];
+}
+
+/** BD-09 [lng, lat] -> WGS-84 [lng, lat]. */
+export function bd09ToWgs84(lng: number, lat: number): [number, number] {
+  const [gLng, gLat] = bd09ToGcj02(lng, lat);
+  return gcj02ToWgs84(gLng, gLat);
+}

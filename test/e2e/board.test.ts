@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 import { solidPng, tilesCovering, writeMbtiles } from '../fixtures/mbtiles';
 
 interface Summary {
@@ -40,27 +40,18 @@ async function openBoard(page: Page, url: string) {
 }
 
 describe('态势总览 board with the demo street', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E({ demo: true });
   let summary: Summary;
   let layers: { communities: Fc; compounds: Fc };
 
   beforeAll(async () => {
-    host = await startHost();
-    const loaded = await host.call<Summary>('loadDemoStreet');
-    if (!loaded.ok) throw new Error(`loadDemoStreet failed: ${loaded.error?.message}`);
-    summary = loaded.value!;
-    layers = (await host.call<{ communities: Fc; compounds: Fc }>('getMapLayers')).value!;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    summary = await e2e.api<Summary>('getStreetSummary');
+    layers = await e2e.api<{ communities: Fc; compounds: Fc }>('getMapLayers');
   });
 
   test('the map draws every outline, names, venues, legend and scale, with street totals beside it and no network', async () => {
-    const { page, external } = await newPage(browser.browser);
-    await openBoard(page, host.url);
+    const { page, external } = await e2e.newPage();
+    await openBoard(page, e2e.host.url);
 
     // One SVG path per outline: every community and compound of the street.
     expect(layers.communities.features.length).toBe(summary.communities);
@@ -97,8 +88,8 @@ describe('态势总览 board with the demo street', () => {
   });
 
   test('switching a venue type off removes its points and its legend entry', async () => {
-    const { page } = await newPage(browser.browser);
-    await openBoard(page, host.url);
+    const { page } = await e2e.newPage();
+    await openBoard(page, e2e.host.url);
     const chess = summary.venuesByType.chess_room ?? 0;
     expect(chess).toBeGreaterThan(0);
     await page.getByTestId('layer-switcher-toggle').click();
@@ -112,8 +103,8 @@ describe('态势总览 board with the demo street', () => {
   });
 
   test('clicking a community zooms in far enough to name its compounds', async () => {
-    const { page } = await newPage(browser.browser);
-    await openBoard(page, host.url);
+    const { page } = await e2e.newPage();
+    await openBoard(page, e2e.host.url);
     await page.getByTestId('community-table').locator('tbody tr').first().click();
     await expect.poll(() => page.locator('.compound-label').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(300);
@@ -130,10 +121,9 @@ describe('态势总览 board with the demo street', () => {
   test('hovering a venue names it and its type; a click opens its card', async () => {
     const [w, s, e, n] = boxOf([layers.communities, layers.compounds]);
     // A venue at the centre of the outlines' box (Web Mercator is linear enough over a street for the test).
-    const saved = await host.call('saveVenue', { code: 'E2E-HOVER', name: '测试中心药店', type: 'pharmacy', lng: (w + e) / 2, lat: (s + n) / 2 });
-    expect(saved.ok).toBe(true);
-    const { page, external } = await newPage(browser.browser);
-    await openBoard(page, host.url);
+    await e2e.api('saveVenue', { code: 'E2E-HOVER', name: '测试中心药店', type: 'pharmacy', lng: (w + e) / 2, lat: (s + n) / 2 });
+    const { page, external } = await e2e.newPage();
+    await openBoard(page, e2e.host.url);
     // Where the outlines' box is on screen: the union of the drawn community paths.
     const boxes = await page.locator('path.outline-community').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
     const x = (Math.min(...boxes.map((b) => b.left)) + Math.max(...boxes.map((b) => b.right))) / 2;
@@ -154,30 +144,34 @@ describe('态势总览 board with the demo street', () => {
       tilesCovering([w, s, e, n], z).map(({ x, y }) => ({ z, x, y, data: solidPng(256, (x + y) % 2 ? [226, 232, 222] : [236, 240, 232]) })),
     );
     const file = writeMbtiles(
-      path.join(host.dataDir, 'fixtures', '示例底图.mbtiles'),
+      path.join(e2e.host.dataDir, 'fixtures', '示例底图.mbtiles'),
       { name: '示例底图', format: 'png', minzoom: '13', maxzoom: '15', bounds: [w, s, e, n].join(',') },
       tiles,
     );
-    const { page, external } = await newPage(browser.browser);
+    const { page, external } = await e2e.newPage();
     const tileRequests: string[] = [];
     page.on('request', (r) => r.url().includes('/tiles/') && tileRequests.push(r.url()));
-    await page.goto(`${host.url}#/settings`);
+    await page.goto(`${e2e.host.url}#/settings`);
+    await page.locator('#basemap-file').waitFor();
+    expect(page.url()).not.toContain('open='); // the page key leaves the address bar once the page has it
     await page.fill('#basemap-file', file);
     await page.getByTestId('basemap-use').click();
     await expect.poll(() => page.getByTestId('basemap-metadata').textContent()).toContain('示例底图');
     expect(await page.getByTestId('basemap-metadata').textContent()).toContain('13 – 15');
 
-    await page.goto(`${host.origin}/#/board`);
+    await page.goto(`${e2e.host.origin}/#/board`);
     await page.getByTestId('map-ready').waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('img.leaflet-tile-loaded').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(tileRequests.length).toBeGreaterThan(0);
-    for (const u of tileRequests) expect(u).toMatch(new RegExp(`^${host.origin}/tiles/\\d+/\\d+/\\d+\\?token=`));
+    // With the tile key, which is not the API key (see main/host/server.ts).
+    for (const u of tileRequests) expect(u).toMatch(new RegExp(`^${e2e.host.origin}/tiles/\\d+/\\d+/\\d+\\?key=${e2e.host.tileKey}$`));
+    expect(e2e.host.tileKey).not.toBe(e2e.host.token);
     await screenshot(page, 'board-basemap');
     expect(external).toEqual([]);
 
     // And a wrong file is refused in the form with a message naming it.
-    await page.goto(`${host.origin}/#/settings`);
-    await page.fill('#basemap-file', path.join(host.dataDir, 'host.json'));
+    await page.goto(`${e2e.host.origin}/#/settings`);
+    await page.fill('#basemap-file', path.join(e2e.host.dataDir, 'host.json'));
     await page.getByTestId('basemap-use').click();
     await expect.poll(() => page.locator('[data-testid=basemap-settings] .error-box').textContent()).toContain('host.json');
   });

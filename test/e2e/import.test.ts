@@ -3,32 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 import { collection, communitiesGeoJson, compoundsGeoJson, polygon, residentsCsv, square } from '../fixtures/import/fixtures';
 
 /** The import wizard in Chromium against the built browser host (npm run build first). */
 describe('import wizard', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
   let page: Page;
   let external: string[];
   let scratch: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-e2e-import-'));
-    const created = await host.call('createStreet', { code: '500104001', name: '测试街道' });
-    expect(created.ok).toBe(true);
-    ({ page, external } = await newPage(browser.browser));
-    await page.goto(`${host.url}#/data/import`);
+    ({ page, external } = await e2e.open('/data/import'));
     await page.getByTestId('import-kind-communities').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  afterAll(() => {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -40,8 +32,18 @@ describe('import wizard', () => {
 
   const resultCount = (k: string) => page.getByTestId(`result-${k}`).textContent();
 
+  /** A GeoJSON file without a crs member: the wizard asks, and import waits for the answer. */
+  async function answerCrs(system: 'wgs84' | 'gcj02' | 'bd09') {
+    await page.getByTestId('import-crs-unknown').waitFor();
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('import-crs').selectOption(system);
+  }
+
   test('communities and compounds GeoJSON, then a GBK register: previews, counts in = counts stored', async () => {
     await choose('communities', '社区边界.geojson', communitiesGeoJson());
+    expect(await page.getByTestId('import-crs-unknown').textContent()).toContain('没有声明坐标系');
+    await screenshot(page, 'import-crs-question');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('2');
@@ -53,14 +55,15 @@ describe('import wizard', () => {
     await expect.poll(() => page.getByTestId('map-communityCode').inputValue()).toBe('communityCode');
     expect(await page.getByTestId('map-gridCode').inputValue()).toBe('gridCode');
     expect(await page.getByTestId('map-gridName').inputValue()).toBe('gridName');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('3');
     expect(await resultCount('inserted')).toBe('3');
     expect(await resultCount('gridsCreated')).toBe('1');
     await screenshot(page, 'import-result-grids');
-    const grids = await host.call<{ code: string; name: string; compounds: number }[]>('listGrids', {});
-    expect(grids.value?.map((g) => [g.code, g.name, g.compounds])).toEqual([['G01', '东风一网格', 2]]);
+    const grids = await e2e.api<{ code: string; name: string; compounds: number }[]>('listGrids', {});
+    expect(grids.map((g) => [g.code, g.name, g.compounds])).toEqual([['G01', '东风一网格', 2]]);
 
     // A register saved by Excel in China: GBK, CRLF.
     const gbk = iconv.encode(residentsCsv(undefined, '\r\n'), 'gbk');
@@ -89,14 +92,14 @@ describe('import wizard', () => {
     expect(await page.getByTestId('import-result').textContent()).toContain('全部入库');
     await screenshot(page, 'import-result');
 
-    const summary = await host.call<{ registeredResidents: number; compounds: number; residents: number }>('getStreetSummary');
-    expect(summary.value).toMatchObject({ registeredResidents: 4, compounds: 3 });
-    const names = await host.call<{ rows: { code: string; residents: number; households: number }[] }>('listCompounds', { search: 'P01' });
-    expect(names.value?.rows[0]).toMatchObject({ code: 'P01', residents: 3, households: 2 });
+    const summary = await e2e.api<{ registeredResidents: number; compounds: number; residents: number }>('getStreetSummary');
+    expect(summary).toMatchObject({ registeredResidents: 4, compounds: 3 });
+    const names = await e2e.api<{ rows: { code: string; residents: number; households: number }[] }>('listCompounds', { search: 'P01' });
+    expect(names.rows[0]).toMatchObject({ code: 'P01', residents: 3, households: 2 });
   });
 
   test('a self-intersecting polygon: the error names the feature, and nothing is written', async () => {
-    const before = await host.call<{ total: number }>('listCompounds', {});
+    const before = await e2e.api<{ total: number }>('listCompounds', {});
     const bowTie: [number, number][] = [
       [106.49, 29.55],
       [106.5, 29.56],
@@ -109,6 +112,14 @@ describe('import wizard', () => {
       { properties: { code: 'P11', name: '蝴蝶结小区', communityCode: 'C01' }, geometry: polygon(bowTie) },
     ]);
     await choose('compounds', '坏边界.geojson', broken);
+    // The preview already lists the crossing, headed as a problem in the file, not as a refused import.
+    const found = page.getByTestId('import-geometry-problems');
+    await found.waitFor();
+    expect(await found.textContent()).toContain('预览发现 1 个问题');
+    expect(await found.textContent()).toContain('要素索引 1');
+    expect(await found.textContent()).not.toContain('导入被拒绝');
+    await screenshot(page, 'import-preview-geometry-problem');
+    await answerCrs('wgs84');
     await page.getByTestId('import-commit').click();
     const alert = page.getByRole('alert').filter({ hasText: '自相交' });
     await alert.waitFor();
@@ -118,9 +129,43 @@ describe('import wizard', () => {
     expect(text).toContain('geometry');
     expect(text).toContain('未写入任何数据');
     await screenshot(page, 'import-error-self-intersection');
-    const after = await host.call<{ total: number; rows: { code: string }[] }>('listCompounds', {});
-    expect(after.value?.total).toBe(before.value?.total);
-    expect(after.value?.rows.map((r) => r.code)).not.toContain('P10');
+    const after = await e2e.api<{ total: number; rows: { code: string }[] }>('listCompounds', {});
+    expect(after.total).toBe(before.total);
+    expect(after.rows.map((r) => r.code)).not.toContain('P10');
+  });
+
+  test('a GCJ-02 file that says so, with repeated points: no question asked, the fixes shown before and after', async () => {
+    const [a, b, c, d] = square(106.53, 29.53);
+    const declared = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'gcj02' } },
+      features: [{ type: 'Feature', properties: { code: 'C05', name: '火星社区' }, geometry: polygon([a, a, b, c, c, d, a]) }],
+    });
+    await choose('communities', '高德社区.geojson', declared);
+    await expect.poll(() => page.getByTestId('import-crs').inputValue()).toBe('gcj02');
+    expect(await page.getByTestId('import-crs-declared').textContent()).toContain('gcj02');
+    expect(await page.getByTestId('import-crs-unknown').count()).toBe(0);
+    expect(await page.getByTestId('import-geometry-fixes').textContent()).toContain('去掉连续重复的点 2 个');
+    await screenshot(page, 'import-preview-declared-crs');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await resultCount('duplicateVertices')).toBe('2');
+    expect(await page.getByTestId('result-crs').textContent()).toContain('GCJ-02');
+    await screenshot(page, 'import-result-fixes');
+  });
+
+  test('an invalid JSON file is headed as unreadable (not as a refused import), in Chinese, with its line', async () => {
+    await page.getByTestId('import-kind-communities').click();
+    const broken = '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature" "properties": {}}\n  ]\n}';
+    await page.getByTestId('import-file').setInputFiles({ name: '坏文件.geojson', mimeType: 'application/octet-stream', buffer: Buffer.from(broken) });
+    const alert = page.getByRole('alert').filter({ hasText: '不是有效的 JSON' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('无法读取此文件');
+    expect(text).not.toContain('导入被拒绝');
+    expect(text).toContain('第 4 行');
+    expect(text).not.toMatch(/Expected|position/);
+    await screenshot(page, 'import-preview-invalid-json');
   });
 
   test('a 200 MB file is refused from its size, before it is read', async () => {

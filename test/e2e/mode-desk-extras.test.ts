@@ -1,45 +1,29 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 import { shanghai, shanghaiInput } from './print-pdf';
 import { go, HOUR } from './mode-setup';
 
 /** The log's event time and links, the duty screen's shift settings, and readiness gaps in the English UI. */
 describe('log links and event time, shift settings, English readiness', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E({ demo: true });
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    expect((await host.call('loadDemoStreet')).ok).toBe(true);
-    const op = await host.call<{ id: number }>('saveOperator', { name: '王值班' });
-    expect((await host.call('signIn', { operatorId: op.value!.id })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    const op = await e2e.api<{ id: number }>('saveOperator', { name: '王值班' });
+    await e2e.api('signIn', { operatorId: op.id });
   });
 
   test('with nobody at the desk the log form says to sign in first and cannot record', async () => {
-    const other = await startHost();
-    try {
-      expect((await other.call('createStreet', { code: 'S1', name: '无人值守街道' })).ok).toBe(true);
-      const { page } = await newPage(browser.browser);
-      await page.goto(other.url);
-      await go(page, '/log');
-      await expect.poll(() => page.getByTestId('log-needs-operator').isVisible()).toBe(true);
-      expect(await page.getByTestId('log-add').isDisabled()).toBe(true);
-      await page.close();
-    } finally {
-      await other.stop();
-    }
+    const other = await e2e.startHost();
+    expect((await other.call('createStreet', { code: 'S1', name: '无人值守街道' })).ok).toBe(true);
+    const { page } = await e2e.open('/log', other);
+    await expect.poll(() => page.getByTestId('log-needs-operator').isVisible()).toBe(true);
+    expect(await page.getByTestId('log-add').isDisabled()).toBe(true);
+    await page.close();
+    await other.stop();
   });
 
   test('a log entry names an earlier event time and a team; a typed risk area; a correction shows its reason', async () => {
-    const { page } = await newPage(browser.browser);
-    await page.goto(host.url);
-    await go(page, '/log');
+    const { page } = await e2e.open('/log');
     const earlier = Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000;
     await page.getByTestId('log-category').selectOption('testing');
     await page.getByTestId('log-text').fill('采样队到达桂花小区，开始采样');
@@ -102,9 +86,7 @@ describe('log links and event time, shift settings, English readiness', () => {
   });
 
   test('shift settings: a hole in the 24 hours is refused with its times; a shift without a leader gets the server wording', async () => {
-    const { page } = await newPage(browser.browser);
-    await page.goto(host.url);
-    await go(page, '/duty');
+    const { page } = await e2e.open('/duty');
     await page.getByTestId('open-duty-config').click();
     const dlg = page.getByTestId('duty-config');
     const rows = dlg.getByTestId('duty-config-shift');
@@ -127,9 +109,9 @@ describe('log links and event time, shift settings, English readiness', () => {
     await dlg.getByTestId('duty-config-min').fill('2');
     await dlg.getByTestId('duty-config-save').click();
     await dlg.waitFor({ state: 'detached' });
-    const config = await host.call<{ shifts: { name: string; start: string; end: string }[]; minMembers: number }>('getDutyConfig');
-    expect(config.value!.shifts.map((s) => `${s.name} ${s.start}-${s.end}`)).toEqual(['早班 08:00-16:00', '中班 16:00-00:00', '夜班 00:00-08:00']);
-    expect(config.value!.minMembers).toBe(2);
+    const config = await e2e.api<{ shifts: { name: string; start: string; end: string }[]; minMembers: number }>('getDutyConfig');
+    expect(config.shifts.map((s) => `${s.name} ${s.start}-${s.end}`)).toEqual(['早班 08:00-16:00', '中班 16:00-00:00', '夜班 00:00-08:00']);
+    expect(config.minMembers).toBe(2);
     // The week grid has a row per new shift.
     await expect.poll(() => page.locator('.duty-grid tbody tr').count()).toBe(3);
     await expect.poll(() => page.locator('.duty-grid tbody').textContent()).toContain('中班');
@@ -147,11 +129,9 @@ describe('log links and event time, shift settings, English readiness', () => {
   });
 
   test('the English UI reads readiness gaps in English', async () => {
-    expect((await host.call('saveSettings', { language: 'en' })).ok).toBe(true);
+    await e2e.api('saveSettings', { language: 'en' });
     try {
-      const { page } = await newPage(browser.browser);
-      await page.goto(host.url);
-      await go(page, '/mode');
+      const { page } = await e2e.open('/mode');
       const gaps = page.getByTestId('readiness-gap');
       await expect.poll(() => gaps.count()).toBeGreaterThan(3);
       const texts = await gaps.allTextContents();
@@ -163,7 +143,7 @@ describe('log links and event time, shift settings, English readiness', () => {
       }
       await screenshot(page, 'readiness-en');
     } finally {
-      expect((await host.call('saveSettings', { language: 'zh-CN' })).ok).toBe(true);
+      await e2e.api('saveSettings', { language: 'zh-CN' });
     }
   });
 });

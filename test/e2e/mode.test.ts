@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 import { printToPdf, shanghai, shanghaiInput, squash } from './print-pdf';
 import { fillPerson, go, MIN, prepareStreet, signInThroughUi, UNIT } from './mode-setup';
 
 describe('平急转换 in Chromium against the browser host', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E();
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    await prepareStreet(host);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await prepareStreet(e2e.host);
   });
 
   test('fill the template, switch to emergency, count down, mark done, log, hand over, print the briefing', async () => {
-    const { page, external } = await newPage(browser.browser);
-    await page.goto(host.url);
+    const { page, external } = await e2e.open();
 
     // Nobody at the desk yet: the top bar says so; signing in by picking a name puts it there.
     await expect.poll(() => page.getByTestId('desk-operator').textContent(), { timeout: 20_000 }).toContain('无人登录');
@@ -30,7 +21,7 @@ describe('平急转换 in Chromium against the browser host', () => {
     await go(page, '/command');
     await fillPerson(page, '[data-testid="leader-commander"]', '吴指挥', '13900000001');
     await page.locator('[data-testid="leader-commander"] [data-testid="save-leader"]').click();
-    await expect.poll(async () => (await host.call<{ leaders: { role: string; person: { name: string } | null }[] }>('getCommandTemplate')).value!.leaders
+    await expect.poll(async () => (await e2e.host.call<{ leaders: { role: string; person: { name: string } | null }[] }>('getCommandTemplate')).value!.leaders
       .find((l) => l.role === 'commander')?.person?.name).toBe('吴指挥');
     const testing = '[data-testid="group-testing"]';
     await fillPerson(page, `${testing} [data-testid="group-lead"]`, '陈检测', '13900000002');
@@ -44,7 +35,7 @@ describe('平急转换 in Chromium against the browser host', () => {
     await baobaoInputs.nth(2).fill('张社区');
     await firstBaobao.locator('button.primary').click();
     await expect.poll(async () => {
-      const c = (await host.call<{ groups: { key: string; lead: { name: string } | null; members: { name: string }[] }[]; baobao: { streetCadre: { name: string } | null }[] }>('getCommandTemplate')).value!;
+      const c = (await e2e.host.call<{ groups: { key: string; lead: { name: string } | null; members: { name: string }[] }[]; baobao: { streetCadre: { name: string } | null }[] }>('getCommandTemplate')).value!;
       const g = c.groups.find((x) => x.key === 'testing')!;
       return [g.lead?.name, g.members.map((m) => m.name).join(), c.baobao[0].streetCadre?.name].join('|');
     }).toBe('陈检测|赵采样|李街道');
@@ -139,74 +130,69 @@ describe('平急转换 in Chromium against the browser host', () => {
   });
 
   test('during the emergency: correct T0 with a reason, record a new positive, correct a log entry, export the log as CSV', async () => {
-    const h = await startHost();
-    try {
-      const { wang } = await prepareStreet(h);
-      expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
-      const t0 = Math.floor((Date.now() - 30 * MIN) / MIN) * MIN;
-      expect((await h.call('switchToEmergency', { reportedAt: t0, place: '东山社区', caseType: 'asymptomatic', reportedBy: '区疾控' })).ok).toBe(true);
-      const { page } = await newPage(browser.browser);
-      await page.goto(h.url);
-      await go(page, '/mode');
+    // A street of its own, already in an emergency, so this test does not depend on the one above.
+    const h = await e2e.startHost();
+    const { wang } = await prepareStreet(h);
+    expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
+    const t0 = Math.floor((Date.now() - 30 * MIN) / MIN) * MIN;
+    expect((await h.call('switchToEmergency', { reportedAt: t0, place: '东山社区', caseType: 'asymptomatic', reportedBy: '区疾控' })).ok).toBe(true);
+    const { page } = await e2e.open('/mode', h);
 
-      // T0 correction: 20 minutes earlier, with a reason; the clocks follow (网络直报 now about 1 h 10 min left).
-      const corrected = t0 - 20 * MIN;
-      await page.getByTestId('open-correct-t0').click({ timeout: 20_000 });
-      await page.locator('#t0-new').fill(shanghaiInput(corrected));
-      await page.getByTestId('correct-t0-submit').click();
-      await expect.poll(() => page.getByTestId('correct-t0-dialog').getByRole('alert').first().textContent()).toContain('原因');
-      await page.locator('#t0-reason').fill('疾控核实：首次电话报告时间更早');
-      await page.getByTestId('correct-t0-submit').click();
-      await page.getByTestId('correct-t0-dialog').waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('t0').textContent()).toBe(shanghai(corrected));
-      await expect.poll(() => page.getByTestId('emergency-facts').textContent()).toContain('疾控核实');
-      const report = page.locator('[data-testid="deadline-row"][data-key="online_report"]');
-      await expect.poll(() => report.first().getByTestId('countdown').textContent()).toMatch(/剩余 01:0\d:\d\d/);
+    // T0 correction: 20 minutes earlier, with a reason; the clocks follow (网络直报 now about 1 h 10 min left).
+    const corrected = t0 - 20 * MIN;
+    await page.getByTestId('open-correct-t0').click({ timeout: 20_000 });
+    await page.locator('#t0-new').fill(shanghaiInput(corrected));
+    await page.getByTestId('correct-t0-submit').click();
+    await expect.poll(() => page.getByTestId('correct-t0-dialog').getByRole('alert').first().textContent()).toContain('原因');
+    await page.locator('#t0-reason').fill('疾控核实：首次电话报告时间更早');
+    await page.getByTestId('correct-t0-submit').click();
+    await page.getByTestId('correct-t0-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('t0').textContent()).toBe(shanghai(corrected));
+    await expect.poll(() => page.getByTestId('emergency-facts').textContent()).toContain('疾控核实');
+    const report = page.locator('[data-testid="deadline-row"][data-key="online_report"]');
+    await expect.poll(() => report.first().getByTestId('countdown').textContent()).toMatch(/剩余 01:0\d:\d\d/);
 
-      // A new positive: its own 2 h reporting clock.
-      await page.getByTestId('open-positive').click();
-      await page.getByTestId('trigger-place').fill('西河社区 5 栋');
-      await page.getByTestId('trigger-by').fill('社区卫生服务中心');
-      await page.getByTestId('switch-submit').click();
-      await page.getByTestId('positive-dialog').waitFor({ state: 'detached' });
-      await expect.poll(() => report.count()).toBe(2);
-      await expect.poll(() => page.getByTestId('report-list').textContent()).toContain('西河社区 5 栋');
-      await expect.poll(() => page.getByTestId('deadline-board').textContent()).toContain('报告：西河社区 5 栋');
-      await expect.poll(() => report.last().getByTestId('countdown').textContent()).toMatch(/剩余 01:5\d:\d\d/);
+    // A new positive: its own 2 h reporting clock.
+    await page.getByTestId('open-positive').click();
+    await page.getByTestId('trigger-place').fill('西河社区 5 栋');
+    await page.getByTestId('trigger-by').fill('社区卫生服务中心');
+    await page.getByTestId('switch-submit').click();
+    await page.getByTestId('positive-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => report.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('report-list').textContent()).toContain('西河社区 5 栋');
+    await expect.poll(() => page.getByTestId('deadline-board').textContent()).toContain('报告：西河社区 5 栋');
+    await expect.poll(() => report.last().getByTestId('countdown').textContent()).toMatch(/剩余 01:5\d:\d\d/);
 
-      // A log entry corrected: the old one stays, struck through, the new one points at it; the chain is shown.
-      await go(page, '/log');
-      await page.getByTestId('log-text').fill('西河社区 5 栋密接 8 人');
-      await page.getByTestId('log-add').click();
-      await expect.poll(() => page.getByTestId('log-row').first().textContent()).toContain('密接 8 人');
-      await page.getByTestId('log-row').first().getByTestId('log-correct').click();
-      await page.locator('#log-correct-text').fill('西河社区 5 栋密接 9 人（复核）');
-      await page.getByTestId('log-correct-reason').fill('复核后多 1 人');
-      await page.getByTestId('log-correct-submit').click();
-      await page.getByTestId('log-correct-dialog').waitFor({ state: 'detached' });
-      const newest = page.getByTestId('log-row').first();
-      await expect.poll(() => newest.textContent()).toContain('密接 9 人');
-      await expect.poll(() => newest.textContent()).toMatch(/更正 #\d+/);
-      await expect.poll(() => page.locator('[data-testid="log-row"].superseded').first().textContent()).toContain('密接 8 人');
-      await newest.getByText('更正记录').click();
-      await expect.poll(() => page.getByTestId('log-history').textContent()).toContain('密接 8 人');
-      await expect.poll(() => page.getByTestId('log-history').textContent()).toContain('密接 9 人');
-      await screenshot(page, 'mode-log-history');
-      await page.keyboard.press('Escape');
+    // A log entry corrected: the old one stays, struck through, the new one points at it; the chain is shown.
+    await go(page, '/log');
+    await page.getByTestId('log-text').fill('西河社区 5 栋密接 8 人');
+    await page.getByTestId('log-add').click();
+    await expect.poll(() => page.getByTestId('log-row').first().textContent()).toContain('密接 8 人');
+    await page.getByTestId('log-row').first().getByTestId('log-correct').click();
+    await page.locator('#log-correct-text').fill('西河社区 5 栋密接 9 人（复核）');
+    await page.getByTestId('log-correct-reason').fill('复核后多 1 人');
+    await page.getByTestId('log-correct-submit').click();
+    await page.getByTestId('log-correct-dialog').waitFor({ state: 'detached' });
+    const newest = page.getByTestId('log-row').first();
+    await expect.poll(() => newest.textContent()).toContain('密接 9 人');
+    await expect.poll(() => newest.textContent()).toMatch(/更正 #\d+/);
+    await expect.poll(() => page.locator('[data-testid="log-row"].superseded').first().textContent()).toContain('密接 8 人');
+    await newest.getByText('更正记录').click();
+    await expect.poll(() => page.getByTestId('log-history').textContent()).toContain('密接 8 人');
+    await expect.poll(() => page.getByTestId('log-history').textContent()).toContain('密接 9 人');
+    await screenshot(page, 'mode-log-history');
+    await page.keyboard.press('Escape');
 
-      // Filter by category and export what is shown as CSV.
-      await page.getByTestId('log-filter-category').selectOption('mode');
-      const modeEntries = (await h.call<{ total: number }>('listLogEntries', { categories: ['mode'] })).value!.total;
-      expect(modeEntries).toBeGreaterThanOrEqual(2); // the switch and the T0 correction
-      await expect.poll(() => page.getByTestId('log-row').count()).toBe(modeEntries);
-      expect(await page.locator('[data-testid="log-row"] .log-cat').allTextContents()).toEqual(Array(modeEntries).fill('平急转换'));
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('log-export').click()]);
-      expect(download.suggestedFilename()).toMatch(/\.csv$/);
-      const csv = (await import('node:fs')).readFileSync((await download.path())!, 'utf8');
-      expect(csv.replace(/^\uFEFF/, '')).toContain('切换到应急状态');
-      expect(csv).not.toContain('密接 9 人');
-    } finally {
-      await h.stop();
-    }
+    // Filter by category and export what is shown as CSV.
+    await page.getByTestId('log-filter-category').selectOption('mode');
+    const modeEntries = (await h.call<{ total: number }>('listLogEntries', { categories: ['mode'] })).value!.total;
+    expect(modeEntries).toBeGreaterThanOrEqual(2); // the switch and the T0 correction
+    await expect.poll(() => page.getByTestId('log-row').count()).toBe(modeEntries);
+    expect(await page.locator('[data-testid="log-row"] .log-cat').allTextContents()).toEqual(Array(modeEntries).fill('平急转换'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('log-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = (await import('node:fs')).readFileSync((await download.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '')).toContain('切换到应急状态');
+    expect(csv).not.toContain('密接 9 人');
   }, 120_000);
 });

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import { describe, expect, test } from 'vitest';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 
 describe('first start in the browser host', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const e2e = useE2E();
 
   test('an empty database offers the demo street or our own street, and creating our street leaves the setup screen', async () => {
-    const { page, external } = await newPage(browser.browser);
-    await page.goto(host.url);
+    const { page, external } = await e2e.open();
     await expect.poll(() => page.getByTestId('load-demo').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('导入我们的街道').first().isVisible()).toBe(true);
     await screenshot(page, 'setup-screen');
@@ -25,8 +14,8 @@ describe('first start in the browser host', () => {
     await page.fill('#street-code', '500104001');
     await page.getByTestId('create-street').click();
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('测试街道');
-    const info = await host.call<{ street: { name: string } }>('getAppInfo');
-    expect(info.value?.street.name).toBe('测试街道');
+    const info = await e2e.api<{ street: { name: string } }>('getAppInfo');
+    expect(info.street.name).toBe('测试街道');
     expect(external).toEqual([]);
   });
 });

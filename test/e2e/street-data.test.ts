@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/host';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
 
 /**
  * 街道数据 through the UI of a fresh host: a small street built through the API (not the demo street),
@@ -39,17 +39,12 @@ const square = (lng: number, lat: number, d: number) => ({
 });
 
 describe('street data screen', () => {
-  let host: RunningHost;
-  let browser: { browser: Browser; close(): Promise<void> };
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
+  const api = e2e.api;
   let page: Page;
   let external: string[];
   let eastId: number;
 
-  async function api<T>(method: string, input: unknown = {}): Promise<T> {
-    const r = await host.call<T>(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error?.code} ${r.error?.message}`);
-    return r.value as T;
-  }
   const compounds = async (search?: string) => api<{ total: number; rows: Compound[] }>('listCompounds', search ? { search } : {});
   const summary = () => api<Summary>('getStreetSummary');
   const row = (code: string) => page.locator(`tr[data-code="${code}"]`);
@@ -57,9 +52,6 @@ describe('street data screen', () => {
   const codes = (table: string) => page.locator(`[data-testid=${table}] tbody tr[data-code]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    await api('createStreet', { code: '500104001', name: '测试街道' });
     const east = await api<{ id: number }>('saveCommunity', { code: 'C01', name: '东苑社区', boundary: square(106.5, 29.53, 0.01) });
     const west = await api<{ id: number }>('saveCommunity', { code: 'C02', name: '西苑社区', boundary: square(106.48, 29.53, 0.01) });
     eastId = east.id;
@@ -72,7 +64,7 @@ describe('street data screen', () => {
     await api('saveVenue', { code: 'V001', name: '桂花棋牌室', type: 'chess_room', lng: 106.5015, lat: 29.5315, address: '桂花路 1 号', contact: '023-6000 0001' });
     await api('saveVenue', { code: 'V002', name: '东苑农贸市场', type: 'market', lng: 106.508, lat: 29.538, address: '东苑路 20 号' });
     // Teams have no API yet (they come from the demo or an import): write two straight into the host's database.
-    const db = new Database(path.join(host.dataDir, 'streetcommand.sqlite'));
+    const db = new Database(path.join(e2e.host.dataDir, 'streetcommand.sqlite'));
     const team = db.prepare('INSERT INTO sampling_team (code, name, updated_at) VALUES (?, ?, 0)');
     const member = db.prepare('INSERT INTO team_member (team_id, name, role, phone) VALUES (?, ?, ?, ?)');
     for (const [code, name, people] of [
@@ -83,16 +75,11 @@ describe('street data screen', () => {
       for (const [n, role, phone] of people) member.run(id, n, role, phone);
     }
     db.close();
-    ({ page, external } = await newPage(browser.browser));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    ({ page, external } = await e2e.newPage());
   });
 
   test('communities: totals per community and for the street, with thousands separators', async () => {
-    await page.goto(`${host.url}#/data`);
+    await page.goto(`${e2e.host.url}#/data`);
     await poll(() => row('C01').isVisible(), 20_000).toBe(true);
     expect(await page.getByTestId('row-count').textContent()).toContain('共 2 条');
     const east = row('C01');

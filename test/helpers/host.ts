@@ -4,9 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface RunningHost {
-  url: string; // with ?token=...
+  /** The printed address, with the page key (?open=...): opens the app in a browser. */
+  url: string;
   origin: string;
+  /** The API key: `Authorization: Bearer` on /api only. */
   token: string;
+  /** The key in tile URLs (?key=...): reads tiles only. */
+  tileKey: string;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -19,11 +23,27 @@ export function freshDataDir(label = 'sc'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
 }
 
-/** Starts the built browser host (dist/main/host.cjs, made by `npm run build`) on a free port. */
-export async function startHost(dataDir = freshDataDir()): Promise<RunningHost> {
+export interface StartHostOptions {
+  /** A data folder to reuse (restart tests); a fresh one by default. */
+  dataDir?: string;
+  /** Start the host on another clock: `start` epoch ms (now by default), `rate` clock seconds per real second. */
+  clock?: { start?: number; rate?: number };
+}
+
+/**
+ * Starts the built browser host (dist/main/host.cjs, made by `npm run build`) on a free port.
+ * A string is the data folder (as before); options can also put the host on a controlled or accelerated clock.
+ */
+export async function startHost(options: string | StartHostOptions = {}): Promise<RunningHost> {
+  const opts = typeof options === 'string' ? { dataDir: options } : options;
+  const dataDir = opts.dataDir ?? freshDataDir();
+  const clockArgs = [
+    ...(opts.clock?.start !== undefined ? ['--clock-start', String(opts.clock.start)] : []),
+    ...(opts.clock?.rate !== undefined ? ['--clock-rate', String(opts.clock.rate)] : []),
+  ];
   const hostJson = path.join(dataDir, 'host.json');
   fs.rmSync(hostJson, { force: true });
-  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main/host.cjs', '--data', dataDir, '--port', '0', ...clockArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -34,12 +54,13 @@ export async function startHost(dataDir = freshDataDir()): Promise<RunningHost> 
     await new Promise((r) => setTimeout(r, 50));
   }
   await new Promise((r) => setTimeout(r, 50));
-  const info = JSON.parse(fs.readFileSync(hostJson, 'utf8')) as { port: number; token: string; url: string };
+  const info = JSON.parse(fs.readFileSync(hostJson, 'utf8')) as { port: number; token: string; tileKey: string; url: string };
   const origin = `http://127.0.0.1:${info.port}`;
   return {
     url: info.url,
     origin,
     token: info.token,
+    tileKey: info.tileKey,
     dataDir,
     child,
     output: () => out,

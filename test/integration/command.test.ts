@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { HOUR, openTestApp, signedIn, trigger, type TestApp } from './mode-harness';
+import { HOUR, openTestApp, signedIn, trigger, type TestApp, board } from './mode-harness';
 import { workGroupKeys } from '../../shared/domain/workgroups';
 
 /** The command structure template, its readiness gaps, and its activation at the switch. */
@@ -59,12 +59,11 @@ describe('command structure', () => {
 
   test('the switch activates a snapshot; an edit during the emergency takes a new one and keeps the old', async () => {
     await t.ok('saveCommandLeader', { role: 'commander', person: p('吴书记', '13800000001') });
-    const s = await t.ok('switchToEmergency', trigger(t.clock.now - HOUR));
-    expect(s.commandSource).toBe('snapshot');
-    expect(s.command.leaders[1].person).toEqual({ name: '吴书记', phone: '13800000001' });
+    await t.ok('switchToEmergency', trigger(t.clock.now - HOUR));
+    expect((await board(t)).commandSource).toBe('snapshot');
+    expect((await board(t)).command.leaders[1].person).toEqual({ name: '吴书记', phone: '13800000001' });
     await t.ok('saveCommandLeader', { role: 'commander', person: p('吴书记', '13800000009') });
-    const s2 = await t.ok('getEmergencyState', {});
-    expect(s2.command.leaders[1].person?.phone).toBe('13800000009');
+    expect((await board(t)).command.leaders[1].person?.phone).toBe('13800000009');
     const snaps = t.app.ctx.db.prepare('SELECT data FROM command_snapshot ORDER BY id').all() as { data: string }[];
     expect(snaps.map((x) => JSON.parse(x.data).leaders[1].person.phone)).toEqual(['13800000001', '13800000009']);
     const log = await t.ok('listLogEntries', { categories: ['command'] });

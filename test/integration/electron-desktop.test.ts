@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { emitApp, electronModule, fake, FakeBrowserWindow, FakeWebContents, resetFakeElectron } from '../helpers/electron-mock';
 import { lockDataFolder } from '../../main/db/lock';
+import { createClock } from '../../shared/domain/clock';
 
 vi.mock('electron', async () => (await import('../helpers/electron-mock')).electronModule);
 
@@ -112,6 +113,19 @@ describe('desktop shell (mocked Electron, real database)', () => {
     win.webContents.printToPDF.mockClear();
     expect(await ipc('print-to-pdf')(trusted(undefined, win.webContents))).toBeNull();
     expect(win.webContents.printToPDF).not.toHaveBeenCalled();
+  });
+
+  test('a PDF without a suggested name is named by the clock the app runs on, not the wall clock', async () => {
+    // A drill's clock: 2022-06-02 00:30 Beijing time, stopped so the minute cannot roll over during the test.
+    running = await startDesktop({ clock: createClock({ start: Date.UTC(2022, 5, 1, 16, 30), rate: 0, realNow: Date.now }) });
+    const win = FakeBrowserWindow.all[0];
+    fake.dialog.saveResult = { canceled: true, filePath: '' };
+    expect(await ipc('print-to-pdf')(trusted('app://streetcommand/index.html#/print/briefing', win.webContents))).toBeNull();
+    const options = electronModule.dialog.showSaveDialog.mock.calls.at(-1)!.at(-1) as { defaultPath: string };
+    expect(path.basename(options.defaultPath)).toBe('StreetCommand-20220602-0030.pdf');
+    // The API answers the same clock.
+    const clock = (await ipc('api')(trusted(), 'getClock', {})) as { ok: boolean; value: { now: number; rate: number } };
+    expect(clock).toEqual({ ok: true, value: { now: Date.UTC(2022, 5, 1, 16, 30), rate: 0 } });
   });
 
   test('choosing a data folder writes location.json, and the next start uses it', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { contract, type MethodName } from '../../shared/api/contract';
-import { auditRules, isReadMethod } from '../../main/api/audit';
+import { auditRules } from '../../main/api/audit';
 import { HOUR, MIN, START, openTestApp, signedIn, type TestApp } from './mode-harness';
 
 /** 值班日志: append-only, corrections point at the old entry, filters, CSV, and every change writes its own entry. */
@@ -154,8 +154,13 @@ describe('every change of state writes an entry by itself', () => {
     expect(rows.some((x) => x.text === '备份之后的记录')).toBe(false);
   });
 
-  test('every mutating method of the contract has an audit rule (no generic fallback needed today)', () => {
-    const missing = (Object.keys(contract) as MethodName[]).filter((m) => !isReadMethod(m) && auditRules[m] === undefined);
-    expect(missing).toEqual([]);
+  test('every method declared write or job has an audit rule, and no read or self-logged method has one', () => {
+    const names = Object.keys(contract) as MethodName[];
+    const rules = auditRules as Record<string, unknown>;
+    const audited = names.filter((m) => contract[m].kind === 'write' || contract[m].kind === 'job');
+    expect(audited.length).toBeGreaterThan(20);
+    expect(audited.filter((m) => rules[m] === undefined)).toEqual([]);
+    expect(names.filter((m) => (contract[m].kind === 'read' || contract[m].kind === 'selfLogged') && rules[m] !== undefined)).toEqual([]);
+    expect(Object.keys(rules).filter((m) => !Object.hasOwn(contract, m))).toEqual([]);
   });
 });

@@ -26,11 +26,13 @@ describe('browser host API', () => {
 
   test('GET /api lists every method with JSON Schemas of input and output', async () => {
     const res = await fetch(`${host.origin}/api`, { headers: { Authorization: `Bearer ${host.token}` } });
-    const body = (await res.json()) as { methods: { method: string; input: { type: string }; output: unknown }[] };
+    const body = (await res.json()) as { methods: { method: string; kind: string; feature: string; input: { type: string }; output: unknown }[] };
     const names = body.methods.map((m) => m.method);
     expect(names).toContain('getAppInfo');
     expect(names).toContain('saveCompound');
+    expect(body.methods.find((m) => m.method === 'saveCompound')).toMatchObject({ kind: 'write', feature: 'street' });
     for (const m of body.methods) {
+      expect(['read', 'write', 'selfLogged', 'job']).toContain(m.kind);
       expect(m.input.type).toBe('object');
       expect(m.output).toBeTruthy();
     }
@@ -47,11 +49,11 @@ describe('browser host API', () => {
 
   test('an oversize body gets the 413 answer with the limit stated, whether or not it says its length', async () => {
     const body = Buffer.alloc(73 * 1024 * 1024, 0x20);
-    const declared = await fetch(`${host.origin}/api/commitImport`, { method: 'POST', body, headers: { Authorization: `Bearer ${host.token}` } });
+    const declared = await fetch(`${host.origin}/api/commitImport`, { method: 'POST', body, headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' } });
     expect(declared.status).toBe(413);
     expect(((await declared.json()) as { error: { message: string } }).error.message).toContain('上限为 72 MB');
     const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${host.origin}/api/commitImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const req = http.request(`${host.origin}/api/commitImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -72,7 +74,7 @@ describe('browser host API', () => {
   });
 
   test('a malformed method name or request line is refused and the host keeps serving', async () => {
-    const auth = { Authorization: `Bearer ${host.token}` };
+    const auth = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
     const bad = await fetch(`${host.origin}/api/%E0%A4%A`, { method: 'POST', body: '{}', headers: auth });
     expect(bad.status).toBe(200);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('not_found');

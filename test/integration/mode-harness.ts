@@ -60,3 +60,14 @@ export async function signedIn(t: TestApp, name = '王值班'): Promise<number> 
 }
 
 export const trigger = (reportedAt: number) => ({ reportedAt, place: '桂花小区 3 栋', caseType: 'confirmed' as const, reportedBy: '区疾控中心 李医生' });
+
+/** What the emergency screen reads, from the focused methods: the emergency, the structure in force, the desk, the latest log. */
+export async function board(t: TestApp) {
+  const [emergency, structure, desk, log] = await Promise.all([
+    t.ok('getEmergency', {}),
+    t.ok('getCommandStructure', {}),
+    t.ok('getDesk', {}),
+    t.ok('listLogEntries', { limit: 20 }),
+  ]);
+  return { ...emergency, command: structure.command, commandSource: structure.source, desk, log: log.rows };
+}

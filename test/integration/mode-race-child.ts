@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase } from '../../main/db/open';
 import { dispatch } from '../../main/api/dispatch';
 import type { AppContext } from '../../main/services/context';
+import { createClock } from '../../shared/domain/clock';
 
 /**
  * One "window" of the race test: opens its own connection to the shared database file, waits for the go signal,
@@ -18,7 +19,9 @@ const ctx: AppContext = {
   resourcesDir: 'resources',
   shell: 'host',
   version: 'test',
+  clock: createClock({ start: Number(now), rate: 0, realNow: Date.now }),
   now: () => Number(now),
+  checkOutputs: true,
 };
 process.stdout.write('ready\n');
 const go = path.join(dir, 'go');

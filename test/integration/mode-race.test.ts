@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { HOUR, START, openTestApp, signedIn, type TestApp } from './mode-harness';
+import { HOUR, START, openTestApp, signedIn, type TestApp, board } from './mode-harness';
 
 /** Two windows switching at once: two processes, two connections, one database file. One wins, one log entry. */
 
@@ -55,7 +55,7 @@ test('two windows switching at once: one wins, the other is told since when; exa
   t.app = (await import('../../main/services/app')).openApp({ dataDir: dir, resourcesDir: 'resources', shell: 'host', version: 'test', now: () => START });
   const log = await t.ok('listLogEntries', { categories: ['mode'] });
   expect(log.total).toBe(1);
-  const s = await t.ok('getEmergencyState', {});
+  const s = await board(t);
   expect(s.mode).toBe('emergency');
   expect(s.emergency!.deadlines).toHaveLength(6);
   const emergencies = t.app.ctx.db.prepare('SELECT COUNT(*) AS n FROM emergency').get() as { n: number };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { HOUR, MIN, START, openTestApp, signedIn, trigger, type TestApp } from './mode-harness';
+import { HOUR, MIN, START, openTestApp, signedIn, trigger, type TestApp, board } from './mode-harness';
 
 /** The switch to emergency and back, through the API, on a real database, with a clock the test moves. */
 
@@ -9,7 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const state = () => t.ok('getEmergencyState', {});
+const state = () => board(t);
 
 describe('switch to emergency', () => {
   test('nobody at the desk: refused with a clear message', async () => {
@@ -39,12 +39,12 @@ describe('switch to emergency', () => {
       ['isolation_transfer', 12],
       ['area_tested', 24],
     ]);
-    expect(s.commandSource).toBe('snapshot');
-    expect(s.command.leaders.find((l) => l.role === 'commander')?.person?.name).toBe('吴书记');
+    expect((await board(t)).commandSource).toBe('snapshot');
+    expect((await board(t)).command.leaders.find((l) => l.role === 'commander')?.person?.name).toBe('吴书记');
     expect(e.checklist.length).toBeGreaterThanOrEqual(15);
     expect(e.checklist.some((i) => i.text.includes('先管后筛'))).toBe(true);
     expect(e.checklist.some((i) => i.text.includes('100个隔离房间'))).toBe(true);
-    const modeLog = s.log.filter((l) => l.category === 'mode');
+    const modeLog = (await board(t)).log.filter((l) => l.category === 'mode');
     expect(modeLog).toHaveLength(1);
     expect(modeLog[0].text).toMatch(/切换到应急状态。T0 2022-07-10 09:30/);
     expect(modeLog[0].operator?.name).toBe('王值班');
@@ -113,7 +113,7 @@ describe('switch to emergency', () => {
       'online_report',
     ]);
     // The desk operator survives a restart too (one desk, stored).
-    expect(s.desk.operator?.name).toBe('王值班');
+    expect((await board(t)).desk.operator?.name).toBe('王值班');
   });
 
   test('T0 correction moves the clocks and keeps the history', async () => {
@@ -128,7 +128,7 @@ describe('switch to emergency', () => {
     expect(e.t0Corrections).toEqual([expect.objectContaining({ from: START - HOUR, to: START - 2 * HOUR, reason: '疾控复核：接报时间为 08:00', by: expect.objectContaining({ name: '王值班' }) })]);
     expect(e.deadlines.find((d) => d.key === 'risk_areas_published')!.dueAt).toBe(START + 3 * HOUR);
     expect(e.deadlines.find((d) => d.key === 'online_report')!.dueAt).toBe(START);
-    expect(s.log[0].text).toMatch(/更正 T0：2022-07-10 09:00 → 2022-07-10 08:00。原因：疾控复核/);
+    expect((await board(t)).log[0].text).toMatch(/更正 T0：2022-07-10 09:00 → 2022-07-10 08:00。原因：疾控复核/);
     // a second correction keeps both
     const s2 = await t.ok('correctT0', { reportedAt: START - 90 * MIN, reason: '再次核实' });
     expect(s2.emergency!.t0Corrections.map((c) => c.to)).toEqual([START - 2 * HOUR, START - 90 * MIN]);
@@ -146,8 +146,8 @@ describe('switch to emergency', () => {
     const own = e.deadlines.filter((d) => d.reportId === second.id);
     expect(own.map((d) => [d.key, d.dueAt])).toEqual([['online_report', START + 6 * HOUR + 50 * MIN]]);
     expect(e.deadlines).toHaveLength(7);
-    expect(s.log[0]).toMatchObject({ category: 'report' });
-    expect(s.log[0].text).toMatch(/新报告阳性.*红星小区.*无症状感染者/);
+    expect((await board(t)).log[0]).toMatchObject({ category: 'report' });
+    expect((await board(t)).log[0].text).toMatch(/新报告阳性.*红星小区.*无症状感染者/);
   });
 
   test('marking a deadline done records who and when; a second mark changes nothing', async () => {
@@ -160,7 +160,7 @@ describe('switch to emergency', () => {
     t.clock.now += HOUR;
     const s2 = await t.ok('markDeadlineDone', { id: sites.id });
     expect(s2.emergency!.deadlines.find((d) => d.id === sites.id)!.doneAt).toBe(START + HOUR);
-    expect(s2.log.filter((l) => l.category === 'deadline')).toHaveLength(1);
+    expect((await board(t)).log.filter((l) => l.category === 'deadline')).toHaveLength(1);
     expect((await t.fail('markDeadlineDone', { id: 9999 })).code).toBe('not_found');
   });
 
@@ -198,7 +198,7 @@ describe('activation checklist template', () => {
     expect(texts).not.toContain(gone.text);
     expect(s.emergency!.checklist.length).toBe(tpl.length);
     await t.ok('saveChecklistTemplateItem', { id: added.id, groupKey: 'transport', text: '改过的模板' });
-    expect((await t.ok('getEmergencyState', {})).emergency!.checklist.map((i) => i.text)).toContain('联系公交公司备用 5 辆转运车');
+    expect((await board(t)).emergency!.checklist.map((i) => i.text)).toContain('联系公交公司备用 5 辆转运车');
     const log = (await t.ok('listLogEntries', { categories: ['checklist'] })).rows.map((r) => r.text);
     expect(log).toContain(`删除启动清单模板项：${gone.text}`);
   });
@@ -214,7 +214,7 @@ describe('switch back to routine', () => {
     expect(s.mode).toBe('routine');
     expect(s.emergency).toBeNull();
     expect(s.lastSwitch).toMatchObject({ to: 'routine', reason: '区指挥部通知：风险区全部解除', by: { name: '王值班' } });
-    expect(s.log[0].text).toMatch(/恢复常态化状态.*理由：区指挥部通知/);
+    expect((await board(t)).log[0].text).toMatch(/恢复常态化状态.*理由：区指挥部通知/);
     expect((await t.fail('switchToRoutine', { reason: 'again' })).message).toMatch(/当前为常态化状态/);
     const again = await t.ok('switchToEmergency', trigger(t.clock.now - MIN));
     expect(again.emergency!.id).not.toBe(first.emergency!.id);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gcj02ToWgs84, metresBetween, outOfChina, wgs84ToGcj02 } from '../../shared/domain/coords';
+import { bd09ToGcj02, bd09ToWgs84, gcj02ToBd09, gcj02ToWgs84, metresBetween, outOfChina, wgs84ToGcj02 } from '../../shared/domain/coords';
 
 describe('GCJ-02 <-> WGS-84', () => {
   test('the forward transform matches a published reference point (Beijing, coordtransform README)', () => {
@@ -43,5 +43,24 @@ describe('GCJ-02 <-> WGS-84', () => {
     expect(outOfChina(2.35, 48.85)).toBe(true);
     expect(wgs84ToGcj02(2.35, 48.85)).toEqual([2.35, 48.85]);
     expect(gcj02ToWgs84(-74, 40.7)).toEqual([-74, 40.7]);
+  });
+});
+
+describe('BD-09 (Baidu) -> GCJ-02 -> WGS-84', () => {
+  test('both directions match the published reference points (Beijing, coordtransform README)', () => {
+    const [gLng, gLat] = bd09ToGcj02(116.404, 39.915);
+    expect(gLng).toBeCloseTo(116.39762729119315, 9);
+    expect(gLat).toBeCloseTo(39.90865673957631, 9);
+    const [bLng, bLat] = gcj02ToBd09(116.404, 39.915);
+    expect(bLng).toBeCloseTo(116.41036949371029, 9);
+    expect(bLat).toBeCloseTo(39.92133699351021, 9);
+  });
+
+  test('Baidu coordinates of the demo street come back to WGS-84 within a metre; unconverted they are far off', () => {
+    const wgs: [number, number] = [106.5, 29.53];
+    const bd = gcj02ToBd09(...wgs84ToGcj02(...wgs));
+    const back = bd09ToWgs84(...bd);
+    expect(metresBetween(back[0], back[1], wgs[0], wgs[1])).toBeLessThan(1);
+    expect(metresBetween(bd[0], bd[1], wgs[0], wgs[1])).toBeGreaterThan(500);
   });
 });

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { streetEditor } from '../street';
 import type { CoordinateSystem, ImportMapping, ImportResultDto } from '../../../shared/api/imports';
-import { areaToWgs84, checkArea, type RawFeature } from './geojson';
+import { areaToWgs84, checkArea, type GeometryNotes, type RawFeature } from './geojson';
 import { resolveMapping, type MappedField } from './mapping';
 import { Problems } from './problems';
 import { textOf } from './values';
@@ -14,6 +14,8 @@ export interface Args {
   features: RawFeature[];
   mapping: ImportMapping;
   crs: CoordinateSystem;
+  /** Collects what the geometry check fixed (repeats removed, rings dropped) for the result. */
+  notes?: GeometryNotes;
 }
 
 /** Reads code and name, reports a missing one or a code already used by an earlier feature. */
@@ -46,7 +48,7 @@ export function commitCommunities(ctx: AppContext, a: Args): ImportResultDto {
   const rows: { code: string; name: string; boundary: string | null }[] = [];
   for (const f of a.features) {
     const { code, name } = codeAndName(f, m, seen, problems);
-    const area = checkArea(f.geometry, f.index, problems);
+    const area = checkArea(f.geometry, f.index, problems, a.notes);
     if (area !== undefined) rows.push({ code, name, boundary: area ? JSON.stringify(areaToWgs84(area, a.crs)) : null });
   }
   problems.throwIfAny();

@@ -67,7 +67,7 @@ export function commitCompounds(ctx: AppContext, a: Args, createMissing: boolean
         message: `户数 ${households} 大于居民数 ${residents}：每户至少一人。`,
       });
     }
-    const area = checkArea(f.geometry, f.index, problems);
+    const area = checkArea(f.geometry, f.index, problems, a.notes);
     if (area !== undefined && community) {
       rows.push({ code, name, communityId: community.id, gridCode, boundary: area ? JSON.stringify(areaToWgs84(area, a.crs)) : null, ...counts });
     }

@@ -9,6 +9,7 @@ import { eachDataRow, rowWidthProblem } from './sheet-rows';
 import { headerOnly, type TableSource } from './source';
 import { TotalsCheck } from './totals';
 import { birthYearOf, sexOf, shanghaiYear } from './values';
+import { restoreCell } from '../../../shared/domain/spreadsheet-safe';
 
 /**
  * 人口台账 import. The file is the full register of every compound it names: their residents are deleted and
@@ -103,13 +104,15 @@ export function runResidents(
         problems.add({ line, message: widthProblem });
         return;
       }
-      const code = cells[iCode].trim();
+      // Text cells as typed: the apostrophe our exporter puts before a would-be formula comes off again.
+      const text = (k: number) => restoreCell(cells[k].trim());
+      const code = text(iCode);
       const compound = byCode.get(code);
       if (code === '') problems.add({ line, field: m.compoundCode.column, message: '小区编码为空。' });
       else if (compound === undefined) problems.add({ line, field: m.compoundCode.column, message: `未知的小区编码“${code}”：请先导入该小区。` });
-      const household = cells[iHousehold].trim();
+      const household = text(iHousehold);
       if (household === '') problems.add({ line, field: m.household.column, message: '户号为空。' });
-      const name = cells[iName].trim();
+      const name = text(iName);
       if (name === '') problems.add({ line, field: m.name.column, message: '姓名为空。' });
 
       let sex: 'M' | 'F' | null = null;
@@ -136,8 +139,8 @@ export function runResidents(
       if (!options.write || unconfirmed || problems.total > 0) return; // from the first problem on: check only
 
       if (seen === undefined) outcome.deleted += remove.run(compound.id).changes;
-      const building = iBuilding >= 0 ? cells[iBuilding].trim() || null : null;
-      const phone = iPhone >= 0 ? cells[iPhone].trim() || null : null;
+      const building = iBuilding >= 0 ? text(iBuilding) || null : null;
+      const phone = iPhone >= 0 ? text(iPhone) || null : null;
       insert.run(compound.id, building, household, name, sex, birthYear, phone, now);
     });
     if (unclosedQuoteLine !== null) {

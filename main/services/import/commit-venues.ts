@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import type { CoordinateSystem, ImportMapping, ImportResultDto } from '../../../shared/api/imports';
 import { parseVenueType, venueTypes, type VenueType } from '../../../shared/domain/venues';
 import { locatePoints, streetEditor } from '../street';
-import { checkPoint, toWgs84, type RawFeature } from './geojson';
+import { checkPoint, toWgs84, type GeometryNotes, type RawFeature } from './geojson';
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
 import { textOf } from './values';
@@ -13,6 +13,7 @@ interface Args {
   features: RawFeature[];
   mapping: ImportMapping;
   crs: CoordinateSystem;
+  notes?: GeometryNotes;
 }
 
 /** Key venues (重点场所) from GeoJSON points; each is placed in its compound and community by its point. */
@@ -38,7 +39,7 @@ export function commitVenues(ctx: AppContext, a: Args): ImportResultDto {
     if (!type) {
       problems.add({ ...at, field: m.type.column, message: `场所类型“${typeText}”无法识别：应为 ${venueTypes.map((t) => t.zh).join('、')} 之一。` });
     }
-    const p = checkPoint(f.geometry, f.index, problems);
+    const p = checkPoint(f.geometry, f.index, problems, a.notes);
     if (p && type) {
       const [lng, lat] = toWgs84(p, a.crs);
       rows.push({ code, name, type, lng, lat, address: opt(f, 'address'), contact: opt(f, 'contact') });

@@ -5,6 +5,7 @@ import { commitCompounds } from './commit-compounds';
 import { commitPopulation } from './commit-population';
 import { commitResidents } from './commit-residents';
 import { commitVenues } from './commit-venues';
+import { GeometryNotes } from './geojson';
 import { rejectFile } from './problems';
 import { readSource } from './source';
 
@@ -21,13 +22,22 @@ export async function commitImport(ctx: AppContext, input: CommitImportInput): P
     return commitResidents(ctx, file, source, input.mapping, input.confirmReplace);
   }
   if (source.format !== 'geojson') throw rejectFile(file, '边界与场所数据应为 GeoJSON 文件。');
-  const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs: input.crs };
+  // The user's choice wins over the file's crs member (files often declare CRS84 over GCJ-02 points).
+  const crs = input.crs ?? source.crs?.system ?? 'wgs84';
+  const notes = new GeometryNotes(file);
+  const args = { file, columns: source.columns, features: source.features, mapping: input.mapping, crs, notes };
+  // Said only when it matters, so a plain WGS-84 file's result stays the counts alone.
+  const done = (result: ImportResultDto): ImportResultDto => {
+    const fixes = notes.summary();
+    const fixed = fixes.duplicateVertices + fixes.droppedRings + fixes.droppedZ > 0;
+    return { ...result, ...(fixed ? { geometry: fixes } : {}), ...(crs !== 'wgs84' ? { crs } : {}) };
+  };
   switch (input.kind) {
     case 'communities':
-      return commitCommunities(ctx, args);
+      return done(commitCommunities(ctx, args));
     case 'compounds':
-      return commitCompounds(ctx, args, input.createMissing);
+      return done(commitCompounds(ctx, args, input.createMissing));
     case 'venues':
-      return commitVenues(ctx, args);
+      return done(commitVenues(ctx, args));
   }
 }

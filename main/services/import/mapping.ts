@@ -1,4 +1,5 @@
 import { importFields, oneOfFields, type ImportKind, type ImportMapping } from '../../../shared/api/imports';
+import { featureIdColumn } from './geojson';
 import type { Problems } from './problems';
 
 /** Header names compare ignoring case, spaces (also full-width), '_', '-' and a trailing '(...)' note. */
@@ -21,6 +22,9 @@ export function suggestMapping(kind: ImportKind, columns: readonly string[]): Im
       hit = normalized.findIndex((c, i) => c === a && !used.has(i));
       if (hit >= 0) break;
     }
+    // A GeoJSON feature's own `id` is the code's last resort, when no property looks like one.
+    if (hit < 0 && field.id === 'code') hit = columns.indexOf(featureIdColumn);
+    if (hit >= 0 && used.has(hit)) hit = -1;
     if (hit >= 0) used.add(hit);
     mapping[field.id] = hit >= 0 ? columns[hit] : null;
   }

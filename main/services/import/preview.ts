@@ -4,11 +4,11 @@ import { CommunityPlan } from './communities';
 import { communityText } from './commit-compounds';
 import { planPopulation } from './commit-population';
 import { runResidents } from './commit-residents';
-import { describeGeometry } from './geojson';
+import { checkArea, checkPoint, describeGeometry, GeometryNotes } from './geojson';
 import { resolveMapping, suggestMapping } from './mapping';
 import { Problems } from './problems';
 import { MappingSanity } from './sanity';
-import { readSource, type Source, type TableSource } from './source';
+import { readSource, type GeoJsonSource, type TableSource } from './source';
 import { textOf } from './values';
 
 /**
@@ -92,7 +92,7 @@ function previewTable(ctx: AppContext, input: ImportFileInput, source: TableSour
 function previewFeatures(
   ctx: AppContext,
   input: ImportFileInput,
-  source: Extract<Source, { format: 'geojson' }>,
+  source: GeoJsonSource,
   mapping: ImportPreviewDto['mapping'],
 ): Partial<ImportPreviewDto> {
   const rows = source.features.slice(0, previewRowCount).map((f) => ({
@@ -100,7 +100,12 @@ function previewFeatures(
     values: source.columns.map((c) => (c in f.properties ? textOf(f.properties[c]) : null)),
     geometry: describeGeometry(f.geometry),
   }));
-  const result: Partial<ImportPreviewDto> = { rows, totalRows: source.features.length };
+  const result: Partial<ImportPreviewDto> = {
+    rows,
+    totalRows: source.features.length,
+    crsDeclared: source.crs,
+    geometry: checkGeometry(input.kind, source, input.fileName),
+  };
   const problems = new Problems(input.fileName);
   const warnings: ImportNote[] = [];
   const m = resolveMapping(input.kind, mapping, source.columns, problems, {});
@@ -119,4 +124,18 @@ function previewFeatures(
     }
   }
   return { ...result, problems: notes(problems), problemCount: problems.total, warnings };
+}
+
+/**
+ * The preview runs the commit's geometry checks over every feature, so crossing edges and dropped rings are shown
+ * before the user imports (as problems in the file, not as a refused import).
+ */
+function checkGeometry(kind: ImportFileInput['kind'], source: GeoJsonSource, file: string): NonNullable<ImportPreviewDto['geometry']> {
+  const problems = new Problems(file);
+  const notes = new GeometryNotes(file);
+  for (const f of source.features) {
+    if (kind === 'venues') checkPoint(f.geometry, f.index, problems, notes);
+    else checkArea(f.geometry, f.index, problems, notes);
+  }
+  return { ...notes.summary(), problems: problems.list, problemsTotal: problems.total };
 }

@@ -1,4 +1,4 @@
-import { isTableKind, maxImportBytes, type ImportFileInput, type ImportKind } from '../../../shared/api/imports';
+import { isTableKind, maxImportBytes, type DeclaredCrs, type ImportFileInput, type ImportKind } from '../../../shared/api/imports';
 import { readCsv } from './csv';
 import { decodeText, type TextEncoding } from './encoding';
 import { parseFeatureCollection, type RawFeature } from './geojson';
@@ -30,7 +30,17 @@ export interface TableSource {
 }
 
 /** An import file: a table, or GeoJSON features. */
-export type Source = TableSource | { format: 'geojson'; encoding: TextEncoding; bom: boolean; columns: string[]; features: RawFeature[] };
+export type Source = TableSource | GeoJsonSource;
+
+export interface GeoJsonSource {
+  format: 'geojson';
+  encoding: TextEncoding;
+  bom: boolean;
+  columns: string[];
+  features: RawFeature[];
+  /** The file's `crs` member; null when it declares none. */
+  crs: DeclaredCrs | null;
+}
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -63,8 +73,8 @@ export async function readSource(input: ImportFileInput): Promise<Source> {
   if (isZip(bytes) || isOleXls(bytes)) throw rejectFile(file, '这是 Excel 文件，不是 GeoJSON。边界数据请导入 .geojson 文件。');
   const decoded = decodeText(bytes, input.encoding, file);
   if (decoded.text.trim() === '') throw rejectFile(file, '文件是空的（没有任何内容）。');
-  const { features, columns } = parseFeatureCollection(decoded.text, file);
-  return { format: 'geojson', encoding: decoded.encoding, bom: decoded.bom, columns, features };
+  const { features, columns, crs } = parseFeatureCollection(decoded.text, file);
+  return { format: 'geojson', encoding: decoded.encoding, bom: decoded.bom, columns, features, crs };
 }
 
 /** The header row: the one the user picked (it must be among the first rows), else the one found. */

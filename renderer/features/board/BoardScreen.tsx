@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { StreetMap } from '../../map/StreetMap';
 import { StreetTotals } from './StreetTotals';
 import { CommunityTable } from './CommunityTable';
@@ -6,6 +7,7 @@ import './board.css';
 
 /** 态势总览: the street map in the centre, street totals beside it. (The mode banner sits above, in App.) */
 export function BoardScreen() {
+  const { t } = useTranslation();
   return (
     <div className="board" data-testid="board">
       <div className="board-map">
@@ -18,6 +20,9 @@ export function BoardScreen() {
         */}
         <div className="board-slot" data-slot="readiness" data-testid="board-slot-readiness">
           <ReadinessPanel />
+        </div>
+        <div className="board-actions">
+          <a className="button" href="#/print/street-map" data-testid="print-street-map">{t('board.printMap')}</a>
         </div>
         <StreetTotals />
         <CommunityTable />

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Geometry } from 'geojson';
-import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { boxOfRings, outerRings } from '../../map/geometry';
 import { useMapFocus } from '../../map/mapFocus';
@@ -11,7 +10,7 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 /** 各社区: compounds, residents and 60+ per community; a click shows the community on the map. */
 export function CommunityTable() {
   const { t } = useTranslation();
-  const communities = useQuery({ queryKey: ['communities', ''], queryFn: () => call('listCommunities', {}) });
+  const communities = useApiQuery('listCommunities', {});
   const focus = useMapFocus((s) => s.focus);
   if (communities.error) return <ErrorMessage error={communities.error} />;
   const rows = communities.data ?? [];

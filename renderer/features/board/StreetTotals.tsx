@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { venueTypes } from '../../../shared/domain/venues';
 import { populationSources, type StreetSummaryDto } from '../../../shared/api/street';
@@ -11,7 +10,7 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 /** 街道概况: population base, organisation, key venues by type and sampling teams, from getStreetSummary. */
 export function StreetTotals() {
   const { t, i18n } = useTranslation();
-  const summary = useQuery({ queryKey: ['streetSummary'], queryFn: () => call('getStreetSummary', {}) });
+  const summary = useApiQuery('getStreetSummary', {});
   if (summary.error) return <ErrorMessage error={summary.error} />;
   const s = summary.data;
   if (!s) return <div className="muted">{t('app.loading')}</div>;

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { baobaoLevelNames } from '../../../shared/domain/workgroups';
-import { refreshDeskData } from '../mode/queries';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { samePerson, toForm, toInput, type PersonForm } from './person';
@@ -20,7 +19,6 @@ const levels: { field: Level; key: keyof typeof baobaoLevelNames }[] = [
 
 function BaobaoRow({ row }: { row: Row }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const initial: Record<Level, PersonForm> = {
     districtLeader: toForm(row.districtLeader),
     streetCadre: toForm(row.streetCadre),
@@ -35,7 +33,6 @@ function BaobaoRow({ row }: { row: Row }) {
         streetCadre: toInput(form.streetCadre),
         communityCadre: toInput(form.communityCadre),
       }),
-    onSuccess: () => refreshDeskData(qc),
   });
   const dirty = levels.some((l) => !samePerson(form[l.field], initial[l.field]));
   const missing = levels.some((l) => !form[l.field].name.trim());

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
-import { useEmergencyState } from '../mode/queries';
-import { useCommandTemplate } from './queries';
+import { useCommandStructure, useCommandTemplate } from './queries';
 import './command.css';
 import { LeadersEditor } from './LeadersEditor';
 import { WorkGroupEditor } from './WorkGroupEditor';
@@ -14,8 +13,8 @@ import { CommandTables } from './CommandTables';
 export function CommandScreen() {
   const { t } = useTranslation();
   const template = useCommandTemplate();
-  const state = useEmergencyState(0);
-  const snapshot = state.data?.commandSource === 'snapshot' ? state.data.command : null;
+  const inForce = useCommandStructure();
+  const snapshot = inForce.data?.source === 'snapshot' ? inForce.data.command : null;
   const c = template.data;
   if (!c) return template.isError ? <ErrorMessage error={template.error} /> : <div>{t('app.loading')}</div>;
   return (

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { leaderRoleNames } from '../../../shared/domain/workgroups';
-import { refreshDeskData } from '../mode/queries';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { samePerson, toForm, toInput, type PersonForm } from './person';
@@ -14,12 +13,10 @@ type Leader = CommandStructureDto['leaders'][number];
 
 function LeaderRow({ leader }: { leader: Leader }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const saved = toForm(leader.person);
   const [form, setForm] = useState<PersonForm>(saved);
   const save = useMutation({
     mutationFn: () => call('saveCommandLeader', { role: leader.role, person: toInput(form) }),
-    onSuccess: () => refreshDeskData(qc),
   });
   const dirty = !samePerson(form, saved);
   const label = pickName(leaderRoleNames[leader.role], i18n.language);

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { workGroupNames } from '../../../shared/domain/workgroups';
-import { refreshDeskData } from '../mode/queries';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { emptyPerson, samePerson, toForm, toInput, type PersonForm } from './person';
@@ -15,7 +14,6 @@ type Group = CommandStructureDto['groups'][number];
 /** One work group: its lead, members (name, phone, duty) and tasks, saved together. */
 export function WorkGroupEditor({ group }: { group: Group }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const initial = { lead: toForm(group.lead), members: group.members.map(toForm), tasks: group.tasks ?? '' };
   const [lead, setLead] = useState<PersonForm>(initial.lead);
   const [members, setMembers] = useState<PersonForm[]>(initial.members);
@@ -28,7 +26,6 @@ export function WorkGroupEditor({ group }: { group: Group }) {
         members: members.map(toInput).filter((m): m is NonNullable<typeof m> => m !== null),
         tasks: tasks.trim() || null,
       }),
-    onSuccess: () => refreshDeskData(qc),
   });
   const dirty =
     !samePerson(lead, initial.lead) ||

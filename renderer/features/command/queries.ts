@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../api';
-
-export const commandKeys = {
-  template: ['command', 'template'] as const,
-  readiness: ['command', 'readiness'] as const,
-};
+import { useApiQuery } from '../../app/queries';
 
 export function useCommandTemplate() {
-  return useQuery({ queryKey: commandKeys.template, queryFn: () => call('getCommandTemplate', {}) });
+  return useApiQuery('getCommandTemplate', {});
+}
+
+/** The structure in force: the emergency's snapshot, or the template in routine times. */
+export function useCommandStructure() {
+  return useApiQuery('getCommandStructure', {});
 }
 
 export function useReadiness() {
-  return useQuery({ queryKey: commandKeys.readiness, queryFn: () => call('getReadiness', {}), refetchInterval: 60_000 });
+  return useApiQuery('getReadiness', {}, { refetchInterval: 60_000 });
 }

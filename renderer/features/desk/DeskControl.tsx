@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { formatTime } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from '../mode/queries';
 import { useDesk } from './queries';
 import { SignInForm } from './SignInForm';
 import { HandoverDialog } from './HandoverDialog';
@@ -15,12 +15,11 @@ import './desk.css';
 /** In the top bar: who is at the desk (always visible), sign in, 交接班, sign out; and the idle lock. */
 export function DeskControl() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const desk = useDesk();
   // Settings saves refresh appInfo at once; the desk answer catches up within a minute.
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useApiQuery('getAppInfo', {});
   const [open, setOpen] = useState<null | 'signin' | 'handover'>(null);
-  const signOut = useMutation({ mutationFn: () => call('signOut', {}), onSettled: () => refreshDeskData(qc) });
+  const signOut = useMutation({ mutationFn: () => call('signOut', {}) });
   const d = desk.data;
   const op = d?.operator ?? null;
   const lock = useIdleLock(info.data?.settings.idleLockMinutes ?? d?.idleLockMinutes ?? 0, op !== null);

@@ -1,24 +1,21 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from '../mode/queries';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';
 
 /** 交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log. */
 export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; fromName: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const operators = useOperators();
   const [v, setV] = useState<{ operatorId: number | null; pin: string }>({ operatorId: null, pin: '' });
   const [note, setNote] = useState('');
   const hand = useMutation({
     mutationFn: () => call('handOver', { toOperatorId: v.operatorId!, pin: v.pin || undefined, note }),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
   });

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { OperatorDto } from '../../../shared/api/operator';
-import { refreshDeskData } from '../mode/queries';
 import { useOperators } from './queries';
 
 /**
@@ -13,31 +12,26 @@ import { useOperators } from './queries';
  */
 export function OperatorsPanel() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const operators = useOperators();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
   const [pinFor, setPinFor] = useState<{ id: number; pin: string } | null>(null);
-  const refresh = () => refreshDeskData(qc);
   const add = useMutation({
     mutationFn: () => call('saveOperator', { name, phone: phone.trim() || null, isAdmin }),
     onSuccess: () => {
       setName('');
       setPhone('');
       setIsAdmin(false);
-      void refresh();
     },
   });
   const update = useMutation({
     mutationFn: (o: OperatorDto & { active: boolean }) => call('saveOperator', { id: o.id, name: o.name, phone: o.phone, isAdmin: o.isAdmin, active: o.active }),
-    onSuccess: refresh,
   });
   const setPin = useMutation({
     mutationFn: (v: { id: number; pin: string | null }) => call('setOperatorPin', v),
     onSuccess: () => {
       setPinFor(null);
-      void refresh();
     },
   });
 

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { refreshDeskData } from '../mode/queries';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';
 
@@ -18,13 +17,11 @@ export function SignInForm({ onDone, preselect, submitLabel, focusWhenReady = fa
   focusWhenReady?: boolean;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const operators = useOperators();
   const [v, setV] = useState<{ operatorId: number | null; pin: string }>({ operatorId: preselect ?? null, pin: '' });
   const signIn = useMutation({
     mutationFn: () => call('signIn', { operatorId: v.operatorId!, pin: v.pin || undefined }),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onDone();
     },
   });

@@ -5,7 +5,9 @@ const activityEvents = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touch
 const CHECK_MS = 5_000;
 
 /**
- * Locks after `minutes` without input (0 = never). The lock survives a reload of the tab (sessionStorage),
+ * Locks after `minutes` without input (0 = never). This is the one place in the renderer that reads the wall clock
+ * on purpose: it measures the user's real inactivity, which a drill's accelerated or paused clock must not shorten
+ * or stretch (everything else takes the time from app/clock.ts). The lock survives a reload of the tab (sessionStorage),
  * so reloading is not a way around signing in again.
  */
 export function useIdleLock(minutes: number, enabled: boolean): { locked: boolean; unlock: () => void } {

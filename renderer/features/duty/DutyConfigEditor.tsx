@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyConfigDto, ShiftDefDto } from '../../../shared/api/duty';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from '../mode/queries';
 
 /** A key for a new shift that no other shift of the form uses (keys are stable ids; names are what people read). */
 function newKey(shifts: ShiftDefDto[]): string {
@@ -18,14 +18,12 @@ function newKey(shifts: ShiftDefDto[]): string {
  */
 export function DutyConfigEditor({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const config = useQuery({ queryKey: ['duty', 'config'], queryFn: () => call('getDutyConfig', {}) });
+  const config = useApiQuery('getDutyConfig', {});
   const [form, setForm] = useState<DutyConfigDto | null>(null);
   const value = form ?? config.data ?? null;
   const save = useMutation({
     mutationFn: (c: DutyConfigDto) => call('saveDutyConfig', c),
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
   });

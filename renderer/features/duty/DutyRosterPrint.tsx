@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { nowMs } from '../../app/clock';
 import { PrintLayout } from '../../print/PrintLayout';
 import { personText } from '../command/person';
 import { isValidDate, mondayOf, today } from './dates';
@@ -12,7 +13,7 @@ export function DutyRosterPrint({ params }: { params: URLSearchParams }) {
   const monthDate = month && isValidDate(`${month}-01`) ? `${month}-01` : null;
   const week = params.get('week');
   const period = monthDate ? 'month' : 'week';
-  const date = monthDate ?? mondayOf(isValidDate(week) ? week : today());
+  const date = monthDate ?? mondayOf(isValidDate(week) ? week : today(nowMs()));
   const roster = useDutyRoster(period, date);
   const r = roster.data;
   const title = t(period === 'month' ? 'print.duty.monthTitle' : 'print.duty.weekTitle');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { nowMs, useNow } from '../../app/clock';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { OperatorsPanel } from '../desk/OperatorsPanel';
 import { addDays, mondayOf, monthOf, today } from './dates';
@@ -13,7 +14,8 @@ import './duty.css';
 /** 值班表: a week of shifts with the leader on each (领导带班); print the week or the month; the desk's operators. */
 export function DutyScreen() {
   const { t } = useTranslation();
-  const [monday, setMonday] = useState(() => mondayOf(today()));
+  const now = useNow(60_000); // marks today in the grid; a minute late at midnight is fine
+  const [monday, setMonday] = useState(() => mondayOf(today(now)));
   const [editing, setEditing] = useState<DutyShiftDto | null>(null);
   const [configuring, setConfiguring] = useState(false);
   const roster = useDutyRoster('week', monday);
@@ -25,7 +27,7 @@ export function DutyScreen() {
         <button onClick={() => setMonday(addDays(monday, -7))} aria-label={t('duty.prevWeek')}>‹ {t('duty.prevWeek')}</button>
         <input type="date" value={monday} aria-label={t('duty.week')} onChange={(e) => e.target.value && setMonday(mondayOf(e.target.value))} />
         <button onClick={() => setMonday(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
-        <button onClick={() => setMonday(mondayOf(today()))}>{t('duty.thisWeek')}</button>
+        <button onClick={() => setMonday(mondayOf(today(nowMs())))}>{t('duty.thisWeek')}</button>
         <span className="spacer" />
         <button onClick={() => setConfiguring(true)} data-testid="open-duty-config">{t('duty.config.open')}</button>
         <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
@@ -39,7 +41,7 @@ export function DutyScreen() {
             {r.gaps > 0 ? <span className="badge warn">{t('duty.gaps', { count: r.gaps })}</span> : <span className="badge ok">{t('duty.noGaps')}</span>}
             <span className="muted small">{t('duty.hint')}</span>
           </div>
-          <DutyWeekGrid roster={r} today={today()} onEdit={setEditing} />
+          <DutyWeekGrid roster={r} today={today(now)} onEdit={setEditing} />
         </section>
       )}
       <OperatorsPanel />

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { formatDateTime } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from '../mode/queries';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toForm, toInput, type PersonForm } from '../command/person';
 import { SwapForm } from './SwapForm';
@@ -17,14 +16,12 @@ import { SwapForm } from './SwapForm';
  */
 export function ShiftEditor({ shift, minMembers, onClose }: { shift: DutyShiftDto; minMembers: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [leader, setLeader] = useState<PersonForm>(toForm(shift.leader));
   const [members, setMembers] = useState<PersonForm[]>(
     shift.members.length > 0 ? shift.members.map(toForm) : Array.from({ length: minMembers }, () => emptyPerson),
   );
   const [swapping, setSwapping] = useState(false);
   const done = () => {
-    void refreshDeskData(qc);
     onClose();
   };
   const save = useMutation({

@@ -10,8 +10,9 @@ function print(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function today(): string {
-  return formatDate(Date.now());
+/** The Shanghai date of `now` (the app's clock: pass nowMs() or useNow()). */
+export function today(now: number): string {
+  return formatDate(now);
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 
 export function useDutyRoster(period: 'week' | 'month', date: string) {
-  return useQuery({ queryKey: ['duty', 'roster', period, date], queryFn: () => call('getDutyRoster', { period, date }) });
+  return useApiQuery('getDutyRoster', { period, date });
 }

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
@@ -9,7 +8,7 @@ import { EntryLink } from './EntryLink';
 /** The chain of an entry and its corrections, oldest first. */
 export function HistoryDialog({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const history = useQuery({ queryKey: ['log', 'history', id], queryFn: () => call('getLogEntryHistory', { id }) });
+  const history = useApiQuery('getLogEntryHistory', { id });
   return (
     <Dialog title={t('log.historyTitle')} onClose={onClose} testId="log-history" width={640}
       footer={<><span className="spacer" /><button onClick={onClose}>{t('common.close')}</button></>}>

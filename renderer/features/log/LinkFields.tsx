@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import type { LogRef } from '../../../shared/api/log';
 
 export type LinkForm = { kind: '' } | { kind: 'team'; teamId: string } | { kind: LogRef['kind']; text: string };
@@ -19,7 +18,7 @@ export function linkInput(l: LinkForm): { link?: { kind: 'team'; id: number }; r
  */
 export function LinkFields({ value, onChange }: { value: LinkForm; onChange: (l: LinkForm) => void }) {
   const { t } = useTranslation();
-  const teams = useQuery({ queryKey: ['street', 'teams'], queryFn: () => call('listTeams', {}) });
+  const teams = useApiQuery('listTeams', {});
   return (
     <>
       <div className="field">

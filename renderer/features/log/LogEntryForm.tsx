@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { refreshDeskData } from '../mode/queries';
 import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
@@ -17,12 +17,13 @@ type ManualCategory = (typeof manualLogCategories)[number];
  */
 export function LogEntryForm() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [category, setCategory] = useState<ManualCategory>('note');
   const [text, setText] = useState('');
   const [eventTime, setEventTime] = useState('');
   const [link, setLink] = useState<LinkForm>(emptyLink);
   const desk = useDesk();
+  // The latest time the picker offers; the server refuses a time after its own now anyway.
+  const now = useNow(10_000);
   const nobodyAtDesk = desk.data !== undefined && desk.data.operator === null;
   const add = useMutation({
     mutationFn: () => {
@@ -33,7 +34,6 @@ export function LogEntryForm() {
       setText('');
       setEventTime('');
       setLink(emptyLink);
-      void refreshDeskData(qc);
     },
   });
   return (
@@ -53,7 +53,7 @@ export function LogEntryForm() {
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>
-          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(Date.now())}
+          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(now)}
             onChange={(e) => setEventTime(e.target.value)} data-testid="log-event-time" />
           <span className="muted small">{t('log.eventTimeHint')}</span>
         </div>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { logCategories, type LogCategory, type LogEntryDto } from '../../../shared/api/log';
 import { LogList } from './LogList';
@@ -28,11 +29,7 @@ export function LogScreen() {
     return () => window.clearTimeout(id);
   }, [searchInput]);
   const filter = { categories: category ? [category] : undefined, search: search || undefined, hideCorrected };
-  const list = useQuery({
-    queryKey: ['log', 'list', filter, limit],
-    queryFn: () => call('listLogEntries', { ...filter, limit }),
-    refetchInterval: 30_000,
-  });
+  const list = useApiQuery('listLogEntries', { ...filter, limit }, { refetchInterval: 30_000 });
   const exportCsv = useMutation({
     mutationFn: () => call('exportLogCsv', filter),
     onSuccess: (r) => downloadText(r.fileName, r.csv),

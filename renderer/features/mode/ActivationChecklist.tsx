@@ -1,25 +1,22 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { ChecklistItemDto } from '../../../shared/api/mode';
 import { workGroupKeys, workGroupNames } from '../../../shared/domain/workgroups';
 import { formatDateTime } from '../../print/format';
-import { refreshDeskData } from './queries';
 import { pickName } from './names';
 
 /** The activation checklist of this emergency, per work group; each tick carries who and when. */
 export function ActivationChecklist({ items }: { items: ChecklistItemDto[] }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   // The box shows the click at once; the server's answer (who and when) follows.
   const [pending, setPending] = useState<Record<number, boolean>>({});
   const tick = useMutation({
     mutationFn: (v: { id: number; done: boolean }) => call('tickChecklistItem', v),
     onMutate: (v) => setPending((p) => ({ ...p, [v.id]: v.done })),
     onSettled: async (_r, _e, v) => {
-      await refreshDeskData(qc);
       setPending((p) => {
         const { [v.id]: _gone, ...rest } = p;
         return rest;

@@ -7,7 +7,11 @@ import { caseTypeNames, workGroupNames } from '../../../shared/domain/workgroups
 import { CommandTables } from '../command/CommandTables';
 import { entryLinkText } from '../log/EntryLink';
 import { personText } from '../command/person';
-import { useEmergencyState } from './queries';
+import { useApiQuery } from '../../app/queries';
+import { useCommandStructure } from '../command/queries';
+import { useDesk } from '../desk/queries';
+import { useEmergency } from './queries';
+import { nowMs } from '../../app/clock';
 import { byUrgency } from './urgency';
 import { deadlineName, isEnglish, pickName } from './names';
 
@@ -18,21 +22,29 @@ export function BriefingPrint() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const en = isEnglish(lang);
-  const state = useEmergencyState(LOG_LINES);
+  const emergency = useEmergency();
+  const inForce = useCommandStructure();
+  const desk = useDesk();
+  const dutyNow = useApiQuery('getDutyNow', {});
+  const log = useApiQuery('listLogEntries', { limit: LOG_LINES });
+  const parts = [emergency, inForce, desk, dutyNow, log];
+  const error = parts.find((p) => p.error)?.error ?? null;
   // The briefing is a snapshot: countdowns are computed once, at the time printed, not ticking.
-  const [now] = useState(() => Date.now());
-  const s = state.data;
+  const [now] = useState(nowMs);
+  const s =
+    emergency.data && inForce.data && desk.data && dutyNow.data !== undefined && log.data
+      ? { ...emergency.data, command: inForce.data.command, commandSource: inForce.data.source, desk: desk.data, dutyNow: dutyNow.data, log: log.data.rows }
+      : undefined;
   const e = s?.emergency ?? null;
   const d = (ms: number) => formatDuration(ms, t('mode.daySuffix'));
 
   return (
     <PrintLayout
-      title={t('print.briefing.title')}
       subtitle={s ? (e ? t('print.briefing.subEmergency', { t0: formatDateTime(e.t0) }) : t('print.briefing.subRoutine')) : undefined}
       ready={!!s}
       backTo="/mode"
     >
-      <ErrorMessage error={state.error} />
+      <ErrorMessage error={error} />
       {s && (
         <>
           <h2>{t('print.briefing.situation')}</h2>

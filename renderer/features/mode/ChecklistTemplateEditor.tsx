@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { workGroupKeys, workGroupNames, type WorkGroupKey } from '../../../shared/domain/workgroups';
-import { modeKeys, refreshDeskData } from './queries';
 import { pickName } from './names';
 
 /** The activation checklist template, edited in routine times and instantiated at the switch. */
 export function ChecklistTemplateEditor() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const template = useQuery({ queryKey: modeKeys.checklistTemplate, queryFn: () => call('getChecklistTemplate', {}) });
+  const template = useApiQuery('getChecklistTemplate', {});
   const [group, setGroup] = useState<WorkGroupKey>('community_screening');
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
@@ -20,12 +19,10 @@ export function ChecklistTemplateEditor() {
     onSuccess: () => {
       setText('');
       setEditing(null);
-      void refreshDeskData(qc);
     },
   });
   const remove = useMutation({
     mutationFn: (id: number) => call('deleteChecklistTemplateItem', { id }),
-    onSuccess: () => refreshDeskData(qc),
   });
   const items = template.data ?? [];
 

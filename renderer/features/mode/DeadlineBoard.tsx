@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
 import { formatDateTime, formatTime } from '../../print/format';
 import { byUrgency, urgencyOf } from './urgency';
-import { refreshDeskData } from './queries';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName, isEnglish } from './names';
 import { workGroupNames } from '../../../shared/domain/workgroups';
@@ -18,7 +17,6 @@ import { workGroupNames } from '../../../shared/domain/workgroups';
  */
 export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]; reports: ReportDto[] }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const now = useNow();
   // Done stays done: the first click asks, the second records (who and when). The question lapses after 5 s.
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -31,7 +29,6 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
     mutationFn: (id: number) => call('markDeadlineDone', { id }),
     onSettled: () => {
       setConfirming(null);
-      void refreshDeskData(qc);
     },
   });
   const rows = byUrgency(deadlines);

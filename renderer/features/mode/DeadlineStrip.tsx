@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { byUrgency, urgencyOf } from './urgency';
 import { useModeStatus } from './queries';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName } from './names';
 

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { EmergencyStateDto } from '../../../shared/api/mode';
+import type { EmergencyDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
 import { formatDateTime, formatDuration } from '../../print/format';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 import { isEnglish, pickName } from './names';
 
-type Emergency = NonNullable<EmergencyStateDto['emergency']>;
+type Emergency = NonNullable<EmergencyDto['emergency']>;
 
 /** T0, elapsed, who switched and when, the policy profile, the trigger report and T0 corrections. */
 export function EmergencyFacts({ emergency }: { emergency: Emergency }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDuration } from '../../print/format';
 import { useModeStatus } from './queries';
 import './mode.css';
-import { useNow } from './useNow';
+import { useNow } from '../../app/clock';
 
 /** The band under the top bar: routine (green) or emergency since T0 with the elapsed time ticking (red). */
 export function ModeBanner() {

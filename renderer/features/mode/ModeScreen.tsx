@@ -4,7 +4,9 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../print/format';
 import { ReadinessPanel } from '../command/ReadinessPanel';
 import { LogList } from '../log/LogList';
-import { useEmergencyState } from './queries';
+import { useApiQuery } from '../../app/queries';
+import { useDesk } from '../desk/queries';
+import { useEmergency } from './queries';
 import { isEnglish } from './names';
 import { SwitchDialog } from './SwitchDialog';
 import { SwitchBackDialog } from './SwitchBackDialog';
@@ -20,14 +22,16 @@ type Open = null | 'switch' | 'positive' | 'back' | 't0';
 /** 平急转换: in routine the switch and what keeps emergency ready; in emergency the deadlines, checklist and reports. */
 export function ModeScreen() {
   const { t, i18n } = useTranslation();
-  const state = useEmergencyState(10);
+  const state = useEmergency();
+  const desk = useDesk();
+  const log = useApiQuery('listLogEntries', { limit: 10 });
   const [open, setOpen] = useState<Open>(null);
   const s = state.data;
   if (!s) return state.isError ? <ErrorMessage error={state.error} /> : <div>{t('app.loading')}</div>;
   const en = isEnglish(i18n.language);
   const close = () => setOpen(null);
 
-  const noOperator = !s.desk.operator && <div className="warning-box">{t('mode.signInFirst')}</div>;
+  const noOperator = desk.data && !desk.data.operator && <div className="warning-box">{t('mode.signInFirst')}</div>;
   // The dialogs stay open when the mode changes underneath (another window switched): the user submits and reads
   // the server's clear answer instead of losing the form.
   const dialogs = (
@@ -93,7 +97,7 @@ export function ModeScreen() {
           </section>
           <section className="panel stack">
             <h2>{t('mode.latestLog')} <a className="small" href="#/log">{t('mode.allLog')}</a></h2>
-            <LogList entries={s.log} compact />
+            <LogList entries={log.data?.rows ?? []} compact />
           </section>
         </div>
       </div>

@@ -1,18 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { modeKeys, refreshDeskData } from './queries';
 import { isEnglish } from './names';
 
 /** The active policy profile (防控方案版本) for the next emergency; settings screen. A running emergency keeps its own. */
 export function PolicyProfileSelect() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const profiles = useQuery({ queryKey: modeKeys.profiles, queryFn: () => call('listPolicyProfiles', {}) });
+  const profiles = useApiQuery('listPolicyProfiles', {});
   const choose = useMutation({
     mutationFn: (id: string) => call('setActivePolicyProfile', { id }),
-    onSettled: () => refreshDeskData(qc),
   });
   const en = isEnglish(i18n.language);
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeId);

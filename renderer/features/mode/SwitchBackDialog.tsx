@@ -1,44 +1,21 @@
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { Dialog } from '../../app/Dialog';
-import { refreshDeskData } from './queries';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 
 /** 恢复常态化: a decision with a stated reason, never a click by accident; the server may refuse it. */
 export function SwitchBackDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [reason, setReason] = useState('');
-  const back = useMutation({
-    mutationFn: () => call('switchToRoutine', { reason }),
-    onSuccess: () => {
-      void refreshDeskData(qc);
-      onClose();
-    },
-  });
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('mode.back.title')}
-      onClose={onClose}
       testId="switch-back-dialog"
-      footer={
-        <>
-          <span className="spacer" />
-          <button onClick={onClose}>{t('common.cancel')}</button>
-          <button className="primary" data-testid="switch-back-submit" disabled={back.isPending} onClick={() => back.mutate()}>
-            {t('mode.back.submit')}
-          </button>
-        </>
-      }
+      reason={{ label: t('mode.back.reason'), id: 'back-reason', testId: 'switch-back-reason', rows: 3 }}
+      confirmLabel={t('mode.back.submit')}
+      confirmTestId="switch-back-submit"
+      action={({ reason }) => call('switchToRoutine', { reason })}
+      onClose={onClose}
     >
       <p className="muted">{t('mode.back.intro')}</p>
-      <div className="field">
-        <label htmlFor="back-reason">{t('mode.back.reason')}</label>
-        <textarea id="back-reason" data-testid="switch-back-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      <ErrorMessage error={back.error} />
-    </Dialog>
+    </ConfirmDialog>
   );
 }

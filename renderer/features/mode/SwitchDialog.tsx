@@ -3,15 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { invalidateFeatures } from '../../app/queryClient';
+import { contract } from '../../../shared/api/contract';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
 import { Dialog } from '../../app/Dialog';
+import { nowMs } from '../../app/clock';
 import { TriggerFields, type TriggerForm } from './TriggerFields';
-import { refreshDeskData } from './queries';
 
 type Kind = 'switch' | 'positive';
 
 function blankForm(): TriggerForm {
-  return { reportedAt: toDateTimeLocal(Date.now()), place: '', caseType: 'confirmed', reportedBy: '', note: '' };
+  return { reportedAt: toDateTimeLocal(nowMs()), place: '', caseType: 'confirmed', reportedBy: '', note: '' };
 }
 
 /**
@@ -38,13 +40,12 @@ export function SwitchDialog({ kind, onClose }: { kind: Kind; onClose: () => voi
       return kind === 'switch' ? call('switchToEmergency', { ...input, confirmOldT0 }) : call('recordPositive', input);
     },
     onSuccess: () => {
-      void refreshDeskData(qc);
       onClose();
     },
     onError: (err) => {
       if (err instanceof ApiCallError && err.error.code === 'confirmation_required') setNeedsConfirm(err.error.message);
       // Another window switched first: show the mode as it is now behind the dialog.
-      if (err instanceof ApiCallError && err.error.code === 'conflict') void refreshDeskData(qc);
+      if (err instanceof ApiCallError && err.error.code === 'conflict') void invalidateFeatures(qc, contract.switchToEmergency.invalidates);
     },
   });
 

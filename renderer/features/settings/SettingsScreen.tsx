@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { Dialog } from '../../app/Dialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
@@ -13,8 +14,8 @@ import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
 export function SettingsScreen() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
-  const backups = useQuery({ queryKey: ['backups'], queryFn: () => call('listBackups', {}) });
+  const info = useApiQuery('getAppInfo', {});
+  const backups = useApiQuery('listBackups', {});
   const [form, setForm] = useState<SettingsDto | null>(null);
   const [notice, setNotice] = useState('');
   useEffect(() => {
@@ -25,26 +26,20 @@ export function SettingsScreen() {
     mutationFn: (s: SettingsDto) => call('saveSettings', s),
     onSuccess: () => {
       setNotice(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['appInfo'] });
     },
   });
   const backup = useMutation({
     mutationFn: () => call('backupNow', {}),
     onSuccess: (b) => {
       setNotice(t('settings.backedUp', { name: b.name }));
-      void qc.invalidateQueries({ queryKey: ['backups'] });
     },
   });
   const [restoring, setRestoring] = useState<string | null>(null);
-  const restore = useMutation({
-    mutationFn: (name: string) => call('restoreBackup', { name }),
-    onSuccess: (r) => {
-      setRestoring(null);
-      setNotice(t('settings.restored', { safety: r.safetyCopy }));
-      setForm(null);
-      void qc.invalidateQueries();
-    },
-  });
+  const restored = (r: { safetyCopy: string }) => {
+    setNotice(t('settings.restored', { safety: r.safetyCopy }));
+    setForm(null);
+    void qc.invalidateQueries();
+  };
 
   const [nextFolder, setNextFolder] = useState<string | null>(null);
   const chooseDataFolder = async () => setNextFolder((await window.streetCommandDesktop?.chooseDataFolder()) ?? null);
@@ -54,7 +49,7 @@ export function SettingsScreen() {
     <div className="stack" style={{ maxWidth: 900 }}>
       <h1>{t('settings.title')}</h1>
       {notice && <div className="ok-box" data-testid="settings-notice">{notice}</div>}
-      <ErrorMessage error={save.error ?? backup.error ?? restore.error} />
+      <ErrorMessage error={save.error ?? backup.error} />
       <section className="panel stack">
         <div className="field">
           <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
@@ -111,23 +106,18 @@ export function SettingsScreen() {
         </table>
       </section>
       {restoring && (
-        <Dialog
+        <ConfirmDialog
           title={t('settings.restore')}
           tone="danger"
           testId="restore-dialog"
-          onClose={() => !restore.isPending && setRestoring(null)}
-          footer={
-            <>
-              <button autoFocus disabled={restore.isPending} onClick={() => setRestoring(null)}>{t('common.cancel')}</button>
-              <button className="danger-solid" data-testid="restore-confirm" disabled={restore.isPending} onClick={() => restore.mutate(restoring)}>
-                {t('settings.restore')}
-              </button>
-            </>
-          }
+          confirmLabel={t('settings.restore')}
+          confirmTestId="restore-confirm"
+          action={() => call('restoreBackup', { name: restoring })}
+          onDone={restored}
+          onClose={() => setRestoring(null)}
         >
           <p>{t('settings.confirmRestore', { name: restoring })}</p>
-          <ErrorMessage error={restore.error} />
-        </Dialog>
+        </ConfirmDialog>
       )}
     </div>
   );

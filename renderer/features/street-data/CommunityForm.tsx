@@ -9,13 +9,11 @@ import { FormFooter } from './FormFooter';
 import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText } from './formFields';
-import { useRefreshAll } from './queries';
 import { useFieldErrors } from './useFieldErrors';
 
 /** Add (no community) or edit a community: code and name. The outline comes from an import and is kept on edit. */
 export function CommunityForm({ community, onClose }: { community?: CommunityDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefreshAll();
   const [code, setCode] = useState(community?.code ?? '');
   const [name, setName] = useState(community?.name ?? '');
   const { errors, show, clear, reset } = useFieldErrors<'code' | 'name'>();
@@ -23,7 +21,6 @@ export function CommunityForm({ community, onClose }: { community?: CommunityDto
     mutationFn: (input: { code: string; name: string }) => call('saveCommunity', { ...input, id: community?.id }),
     onSuccess: async () => {
       onClose();
-      await refresh();
     },
   });
 

@@ -9,7 +9,7 @@ import { FormFooter } from './FormFooter';
 import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseCount, parseOptionalCount, parseRequiredText, type Parsed } from './formFields';
-import { useGrids, useRefreshAll } from './queries';
+import { useGrids } from './queries';
 import { useFieldErrors } from './useFieldErrors';
 
 type Field = 'code' | 'name' | 'communityId' | 'buildings' | 'residents' | 'households' | 'elderly';
@@ -28,7 +28,6 @@ export function CompoundForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshAll();
   const [text, setText] = useState<Record<Exclude<Field, 'communityId'>, string>>({
     code: compound?.code ?? '',
     name: compound?.name ?? '',
@@ -46,7 +45,6 @@ export function CompoundForm({
     mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName' | 'populationSource' | 'registerResidents' | 'registerHouseholds'>) => call('saveCompound', { ...input, id: compound?.id }),
     onSuccess: async () => {
       onClose();
-      await refresh();
     },
   });
 

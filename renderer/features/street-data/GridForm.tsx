@@ -9,7 +9,6 @@ import { FormFooter } from './FormFooter';
 import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText, type Parsed } from './formFields';
-import { useRefreshAll } from './queries';
 import { useFieldErrors } from './useFieldErrors';
 
 /** Add (no grid) or edit a grid: code, name and the community it belongs to. */
@@ -25,7 +24,6 @@ export function GridForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefreshAll();
   const [code, setCode] = useState(grid?.code ?? '');
   const [name, setName] = useState(grid?.name ?? '');
   const [communityId, setCommunityId] = useState<number | undefined>(grid?.communityId ?? defaultCommunityId);
@@ -34,7 +32,6 @@ export function GridForm({
     mutationFn: (input: { code: string; name: string; communityId: number }) => call('saveGrid', { ...input, id: grid?.id }),
     onSuccess: async () => {
       onClose();
-      await refresh();
     },
   });
 

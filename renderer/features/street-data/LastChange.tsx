@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatShanghai } from '../../../shared/domain/shanghai-time';
 
-/** 最后修改: when (Asia/Shanghai, MM-DD HH:mm; the full date on hover) and who changed the row, if anyone was at the desk. */
+/** 最后修改: when (Asia/Shanghai, MM-DD HH:mm) and who changed the row, if anyone was at the desk. */
 export function LastChange({ at, by }: { at: number; by: string | null }) {
   const { t } = useTranslation();
-  const full = formatShanghai(at);
   return (
-    <td className="sd-changed" data-col="changed" title={`${full} · ${by ?? t('data.col.changedNobody')}`}>
-      <span className="sd-changed-at">{full.slice(5)}</span> {by ?? <span className="muted">{t('data.col.changedNobodyShort')}</span>}
-    </td>
+    <>
+      <span className="sd-changed-at">{formatShanghai(at).slice(5)}</span> {by ?? <span className="muted">{t('data.col.changedNobodyShort')}</span>}
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../app/ErrorMessage';
-import { RowCount } from './RowCount';
+import { ListPane, type ListColumn } from '../../app/ListPane';
+import type { TeamDto } from '../../../shared/api/street';
 import { useTeams } from './queries';
+
+const leaderOf = (team: TeamDto) => team.members.find((m) => m.role === 'leader');
 
 /** 采样队: the sampling teams kept ready, with their members. Read-only here; teams come from an import or the demo. */
 export function TeamList() {
@@ -9,54 +11,35 @@ export function TeamList() {
   const teams = useTeams();
   const rows = teams.data ?? [];
   const members = rows.reduce((s, team) => s + team.members.length, 0);
+  const columns: ListColumn<TeamDto>[] = [
+    { header: t('data.col.code'), kind: 'code', cell: (team) => team.code },
+    { header: t('data.col.team'), cell: (team) => team.name },
+    { header: t('data.col.size'), kind: 'num', cell: (team) => team.members.length },
+    { header: t('data.col.leader'), cell: (team) => leaderOf(team)?.name ?? <span className="muted">–</span> },
+    { header: t('data.col.phone'), className: () => 'code', cell: (team) => leaderOf(team)?.phone ?? '' },
+    {
+      header: t('data.col.members'),
+      className: () => 'sd-members',
+      cell: (team) =>
+        team.members
+          .filter((m) => m !== leaderOf(team))
+          .map((m, i) => (
+            <span key={i} className="sd-member" title={m.phone ?? undefined}>
+              {m.name}
+              <em>{t(`data.roles.${m.role}`)}</em>
+            </span>
+          )),
+    },
+  ];
   return (
-    <section className="sd-pane" data-testid="team-list">
-      <div className="sd-toolbar">
-        <RowCount total={rows.length} shown={rows.length} busy={teams.isPending} />
-        <span className="muted sd-small">· {t('data.teams.members', { n: members })} · {t('data.teams.readOnly')}</span>
-      </div>
-      <ErrorMessage error={teams.error} />
-      <div className="sd-table-wrap">
-        <table className="data sd-table">
-          <thead>
-            <tr>
-              <th className="code-col">{t('data.col.code')}</th>
-              <th>{t('data.col.team')}</th>
-              <th className="num">{t('data.col.size')}</th>
-              <th>{t('data.col.leader')}</th>
-              <th>{t('data.col.phone')}</th>
-              <th>{t('data.col.members')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((team) => {
-              const leader = team.members.find((m) => m.role === 'leader');
-              return (
-                <tr key={team.id} data-code={team.code}>
-                  <td className="code">{team.code}</td>
-                  <td>{team.name}</td>
-                  <td className="num">{team.members.length}</td>
-                  <td>{leader?.name ?? <span className="muted">–</span>}</td>
-                  <td className="code">{leader?.phone ?? ''}</td>
-                  <td className="sd-members">
-                    {team.members
-                      .filter((m) => m !== leader)
-                      .map((m, i) => (
-                        <span key={i} className="sd-member" title={m.phone ?? undefined}>
-                          {m.name}
-                          <em>{t(`data.roles.${m.role}`)}</em>
-                        </span>
-                      ))}
-                  </td>
-                </tr>
-              );
-            })}
-            {rows.length === 0 && !teams.isPending && (
-              <tr><td colSpan={6} className="sd-empty">{t('data.teams.none')}</td></tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <ListPane
+      testId="team-list"
+      columns={columns}
+      rows={rows}
+      status={teams}
+      rowCode={(team) => team.code}
+      note={<span className="muted sd-small">· {t('data.teams.members', { n: members })} · {t('data.teams.readOnly')}</span>}
+      empty={t('data.teams.none')}
+    />
   );
 }

@@ -10,7 +10,6 @@ import { FormFooter } from './FormFooter';
 import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
-import { useRefreshAll } from './queries';
 import { useFieldErrors } from './useFieldErrors';
 import { venueTypeLabel } from './format';
 
@@ -19,7 +18,6 @@ type Field = 'code' | 'name' | 'type' | 'lng' | 'lat' | 'address' | 'contact';
 /** Add (no venue) or edit a key venue. Its community and compound are found from the point when it is saved. */
 export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const refresh = useRefreshAll();
   const [text, setText] = useState<Record<Exclude<Field, 'type'>, string>>({
     code: venue?.code ?? '',
     name: venue?.name ?? '',
@@ -34,7 +32,6 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
     mutationFn: (input: Omit<VenueDto, 'id' | 'communityId' | 'compoundId' | 'communityName' | 'compoundName' | 'updatedAt' | 'updatedByName'>) => call('saveVenue', { ...input, id: venue?.id }),
     onSuccess: async () => {
       onClose();
-      await refresh();
     },
   });
 

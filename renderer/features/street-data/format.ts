@@ -1,17 +1,5 @@
 import { venueTypes, type VenueType } from '../../../shared/domain/venues';
 
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** 12,345 (thousands separators in the UI language). */
-export function formatCount(n: number, language: string): string {
-  let f = formats.get(language);
-  if (!f) {
-    f = new Intl.NumberFormat(language === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 0 });
-    formats.set(language, f);
-  }
-  return f.format(n);
-}
-
 /** Share of residents aged 60+, as "23.5%"; a dash when there are no residents. */
 export function formatShare(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '–';

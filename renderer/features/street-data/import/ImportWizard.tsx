@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
+import { apiKey } from '../../../app/queries';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { importFields, isTableKind, oneOfFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
-import { invalidateStreetData } from '../refresh';
 import { CreationList } from './CreationList';
 import { ExportPanel } from './ExportPanel';
 import { FilePicker, type PickedFile } from './FilePicker';
+import { GeometryReport } from './GeometryReport';
 import { ImportResult } from './ImportResult';
 import { KindPicker } from './KindPicker';
 import { MappingEditor } from './MappingEditor';
-import { PreviewError } from './PreviewError';
 import { PreviewFindings } from './PreviewFindings';
 import { PreviewTable } from './PreviewTable';
 import { ReplacementList } from './ReplacementList';
@@ -23,15 +23,15 @@ type Encoding = 'auto' | 'utf-8' | 'gbk';
 /**
  * 导入与导出: choose the kind and the file, check the preview (encoding, sheet and header row, coordinate system,
  * field mapping; every row checked with that mapping, total rows skipped, communities to create, what is replaced),
- * import in one go, then see the counts. Exports below.
+ * import in one go, then see the counts or every problem. Exports below.
  */
 export function ImportWizard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('communities');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [encoding, setEncoding] = useState<Encoding>('auto');
-  const [crs, setCrs] = useState<CoordinateSystem>('wgs84');
+  // null: not known yet. The file's crs member sets it; when the file says nothing the user must choose.
+  const [crs, setCrs] = useState<CoordinateSystem | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [headerLine, setHeaderLine] = useState<number | undefined>(undefined);
   /** The user's mapping; null while the preview's suggestion stands (it follows the header and the sheet). */
@@ -51,7 +51,8 @@ export function ImportWizard() {
     createMissing,
   };
   const preview = useQuery({
-    queryKey: ['importPreview', kind, file?.id, encoding, sheet, headerLine, chosenMapping, createMissing],
+    // Keyed by the file's id, not its (large) content; every choice that changes what the preview checks is in the key.
+    queryKey: [...apiKey('previewImport'), kind, file?.id, encoding, sheet, headerLine, chosenMapping, createMissing],
     queryFn: () => call('previewImport', fileInput!),
     enabled: file !== null,
     gcTime: 0,
@@ -60,11 +61,12 @@ export function ImportWizard() {
   });
   const data = preview.data && preview.data.fileName === file?.name && preview.data.kind === kind ? preview.data : undefined;
   const mapping = chosenMapping ?? data?.mapping ?? {};
+  useEffect(() => {
+    if (preview.data?.crsDeclared) setCrs(preview.data.crsDeclared.system);
+  }, [preview.data]);
 
   const commit = useMutation({
-    mutationFn: () => call('commitImport', { ...fileInput!, crs, mapping, confirmReplace }),
-    // The board's map, totals and every street list show the imported data at once.
-    onSuccess: () => void invalidateStreetData(queryClient),
+    mutationFn: () => call('commitImport', { ...fileInput!, mapping, confirmReplace, ...(crs ? { crs } : {}) }),
   });
 
   /** Anything that changes what the preview reads asks for a new confirmation and a new outcome. */
@@ -79,6 +81,7 @@ export function ImportWizard() {
   function chooseFile(f: PickedFile | null) {
     setFile(f);
     setEncoding('auto');
+    setCrs(null);
     setSheet(undefined);
     setHeaderLine(undefined);
     setChosenMapping(null);
@@ -116,8 +119,10 @@ export function ImportWizard() {
   const geo = !isTableKind(kind);
   const unmapped = importFields[kind].filter((f) => f.required && !mapping[f.id]);
   const oneOfMissing = (oneOfFields[kind] ?? []).filter((group) => !group.some((id) => mapping[id]));
+  const crsMissing = geo && crs === null;
   const replacing = !!data && data.replacements.length > 0;
-  const blocked = !data || preview.isFetching || unmapped.length > 0 || oneOfMissing.length > 0 || data.problemCount > 0 || (replacing && !confirmReplace);
+  const blocked =
+    !data || preview.isFetching || unmapped.length > 0 || oneOfMissing.length > 0 || crsMissing || data.problemCount > 0 || (replacing && !confirmReplace);
   const canCommit = !blocked && !commit.isPending;
 
   return (
@@ -162,15 +167,32 @@ export function ImportWizard() {
               {geo && (
                 <label className="field">
                   <span>{t('import.crs')}</span>
-                  <select value={crs} data-testid="import-crs" onChange={(e) => setCrs(e.target.value as CoordinateSystem)}>
+                  <select
+                    value={crs ?? ''}
+                    data-testid="import-crs"
+                    className={crsMissing ? 'imp-ask' : undefined}
+                    onChange={(e) => setCrs((e.target.value || null) as CoordinateSystem | null)}
+                  >
+                    {crs === null && <option value="">{t('import.crsChoose')}</option>}
                     <option value="wgs84">{t('import.wgs84')}</option>
                     <option value="gcj02">{t('import.gcj02')}</option>
+                    <option value="bd09">{t('import.bd09')}</option>
                   </select>
                 </label>
               )}
             </div>
+            {geo && data?.crsDeclared && (
+              <p className="muted imp-small" data-testid="import-crs-declared">
+                {t('import.crsDeclared', { name: data.crsDeclared.name })}
+              </p>
+            )}
+            {geo && data && data.crsDeclared === null && (
+              <p className="imp-note" data-testid="import-crs-unknown">
+                {t('import.crsUnknown')}
+              </p>
+            )}
             {preview.isFetching && <p className="muted">{t('import.reading')}</p>}
-            <PreviewError error={preview.error} />
+            <ErrorMessage error={preview.error} headline={t('import.previewUnreadable')} />
             {data && !data.headerFound && data.headerLine !== null && (
               <p className="imp-note" data-testid="import-header-guess">{t('import.headerGuess', { line: data.headerLine })}</p>
             )}
@@ -186,6 +208,7 @@ export function ImportWizard() {
                     <span className="muted imp-small">{t('import.columnsCount', { n: data.columns.length })}</span>
                   </h3>
                   <PreviewTable preview={data} />
+                  {data.geometry && <GeometryReport report={data.geometry} />}
                 </div>
               </div>
             )}
@@ -193,7 +216,14 @@ export function ImportWizard() {
             {data && (
               <>
                 <PreviewFindings preview={data} />
-                <CreationList preview={data} checked={createMissing} onChange={(v) => { setCreateMissing(v); changed(); }} />
+                <CreationList
+                  preview={data}
+                  checked={createMissing}
+                  onChange={(v) => {
+                    setCreateMissing(v);
+                    changed();
+                  }}
+                />
                 <ReplacementList preview={data} checked={confirmReplace} onChange={setConfirmReplace} />
               </>
             )}
@@ -203,6 +233,7 @@ export function ImportWizard() {
                 <button type="button" className="primary" disabled={!canCommit} data-testid="import-commit" onClick={() => commit.mutate()}>
                   {commit.isPending ? t('import.importing') : t(geo ? 'import.commitFeatures' : 'import.commitRows', { count: data.totalRows })}
                 </button>
+                {crsMissing && <span className="imp-missing-note">{t('import.crsMissing')}</span>}
                 {unmapped.length > 0 && (
                   <span className="imp-missing-note">
                     {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join(t('import.listSep')) })}
