@@ -6,8 +6,8 @@ import { residentsCsv } from '../fixtures/import/fixtures';
 import { compoundsByNameGeoJson, populationCsvGbk, populationXlsx, tableRows, tableTotal } from '../fixtures/import/office';
 
 /**
- * Issue 8 end to end in Chromium (npm run build first): a new street built from nothing but a compounds GeoJSON that
- * names its communities by name and the office's population table in GBK; the board's totals equal the table's 合计 row.
+ * Issue 8 end to end in Chromium (npm run build first): a new street built from nothing but a compounds GeoJSON in
+ * GCJ-02 that names its communities by name and the office's population table in GBK; the board's totals equal the table's 合计 row.
  * Then the register beside the table: the difference on the board, and a replacement that needs its confirmation.
  */
 describe('a new street from the files an office has', () => {
@@ -44,11 +44,15 @@ describe('a new street from the files an office has', () => {
     await create.waitFor();
     expect(await create.locator('tbody tr').allTextContents()).toEqual(['500104001001民主村社区', '500104001002石油路社区']);
     expect(await page.getByTestId('import-create-confirm').isChecked()).toBe(true);
+    // The file says nothing of its coordinate system: the wizard asks. Outlines from a Chinese web map are GCJ-02.
+    expect(await commitButton().isDisabled()).toBe(true);
+    await page.getByTestId('import-crs').selectOption('gcj02');
     await page.getByTestId('import-commit').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-office-compounds-create');
     await commitButton().click();
     await page.getByTestId('import-result').waitFor();
     expect([await result('rowsIn'), await result('inserted'), await result('communitiesCreated')]).toEqual(['4', '4', '2']);
+    expect(await page.getByTestId('result-crs').count()).toBe(1); // converted to WGS-84
 
     await choose('population', '人口底数统计表.csv', populationCsvGbk());
     await expect.poll(() => page.getByTestId('import-detected').textContent()).toContain('GBK');

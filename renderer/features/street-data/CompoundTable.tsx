@@ -28,9 +28,10 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
     { header: t('data.col.community'), cell: (p) => p.communityName },
     { header: t('data.col.grid'), className: (p) => (p.gridId === null ? 'muted' : undefined), cell: (p) => (p.gridId === null ? '–' : gridName(p.gridId)) },
     { header: t('data.col.buildings'), kind: 'num', cell: (p) => (p.buildings === null ? <span className="muted">–</span> : n(p.buildings)) },
-    { header: t('data.col.residents'), kind: 'num', id: 'residents', cell: (p) => <ResidentsCell compound={p} /> },
+    { header: t('data.col.residents'), kind: 'num', id: 'residents', cell: (p) => n(p.residents) },
     { header: t('data.col.households'), kind: 'num', cell: (p) => n(p.households) },
     { header: t('data.col.elderly'), kind: 'num', cell: (p) => n(p.elderly) },
+    { header: t('data.col.populationSource'), id: 'population-source', cell: (p) => <PopulationSourceCell compound={p} /> },
     boundaryColumn(t),
     changedColumn(t),
   ];
@@ -57,20 +58,21 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
   );
 }
 
-/** The residents figure with where it comes from, and the register's count where it differs from the figures. */
-function ResidentsCell({ compound: p }: { compound: CompoundDto }) {
+/** Where the compound's figures come from, and the register's count where it differs from them (不漏一户). */
+function PopulationSourceCell({ compound: p }: { compound: CompoundDto }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatCount(v, i18n.language);
   const differs = p.registerResidents !== null && (p.registerResidents !== p.residents || p.registerHouseholds !== p.households);
   return (
-    <span title={t('data.sourceTitle', { source: t(`data.source.${p.populationSource}`) })}>
-      <small className="source-tag" data-col="source">{t(`data.source.${p.populationSource}`)}</small>
-      {n(p.residents)}
+    <>
+      <span className="source-tag" data-col="source" title={t('data.sourceTitle', { source: t(`data.source.${p.populationSource}`) })}>
+        {t(`data.source.${p.populationSource}`)}
+      </span>
       {differs && (
-        <small className="register-diff" data-col="register" title={t('data.registerMismatch', { n: n(p.registerResidents!), h: n(p.registerHouseholds ?? 0) })}>
+        <span className="register-diff" data-col="register" title={t('data.registerMismatch', { n: n(p.registerResidents!), h: n(p.registerHouseholds ?? 0) })}>
           {t('data.registerCount', { n: n(p.registerResidents!) })}
-        </small>
+        </span>
       )}
-    </span>
+    </>
   );
 }

@@ -56,7 +56,7 @@ export function CreationList({ preview, checked, onChange }: { preview: ImportPr
       )}
       <label className="imp-check">
         <input type="checkbox" checked={checked} data-testid="import-create-confirm" onChange={(e) => onChange(e.target.checked)} />
-        {t('import.createConfirm')}
+        {t(compounds.length > 0 ? 'import.createConfirm' : 'import.createConfirmCommunities')}
       </label>
     </div>
   );
