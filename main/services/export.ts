@@ -108,7 +108,8 @@ function populationRows(ctx: AppContext): (string | number | null)[][] {
        FROM compound p JOIN community c ON c.id = p.community_id ORDER BY c.code, p.code`,
     )
     .all() as { community: string; name: string; code: string; buildings: number | null; households: number; residents: number; elderly: number }[];
-  return rows.map((r, i) => [i + 1, r.community, r.name, r.code, r.buildings, r.households, r.residents, r.elderly]);
+  // Names are text a user typed: neutralised as the register's are (see spreadsheet-safe.ts).
+  return rows.map((r, i) => [i + 1, r.community, r.name, r.code, r.buildings, r.households, r.residents, r.elderly].map(safeCell));
 }
 
 function populationCsv(ctx: AppContext): Buffer {

@@ -110,6 +110,9 @@ describe('a new street from the files an office has', () => {
     expect(await mismatch.textContent()).toBe('1 个小区的人口台账与底数不一致：底数 2,890 人，台账 1 人');
     // The base figures stay the table's.
     expect(await page.getByTestId('total-residents').locator('.figure-value').textContent()).toBe(tableTotal.residents.toLocaleString('zh-CN'));
+    // The community table marks the community holding it.
+    expect(await page.getByTestId('community-table').locator('tbody tr', { hasText: '民主村社区' }).textContent()).toContain('⚠ 1');
+    await page.getByTestId('community-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-office-board-mismatch');
 
     await page.goto(`${host.url}#/data/compounds`);

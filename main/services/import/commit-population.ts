@@ -9,6 +9,7 @@ import { eachDataRow, rowWidthProblem } from './sheet-rows';
 import { headerOnly, unclosedQuote, type TableSource } from './source';
 import { TotalsCheck } from './totals';
 import { intOf } from './values';
+import { restoreCell } from '../../../shared/domain/spreadsheet-safe';
 
 /**
  * 人口底数统计表: one row per compound (社区, 小区名称, 小区编码, 楼栋数, 户数, 常住人口, 60岁以上). It sets each compound's
@@ -97,7 +98,8 @@ export function planPopulation(
   const usedCodes = new Set(stored.map((c) => c.code));
   /** Each compound once in the file: by stored id, or by community and name / code for new ones. */
   const seen = new Map<string, number>();
-  const text = (cells: string[], f: MappedField) => (f.index >= 0 ? (cells[f.index] ?? '').trim() : '');
+  // Text cells as typed: the apostrophe our exporter puts before a would-be formula comes off again.
+  const text = (cells: string[], f: MappedField) => (f.index >= 0 ? restoreCell((cells[f.index] ?? '').trim()) : '');
 
   for (const { cells, line } of data) {
     const at = { line };
