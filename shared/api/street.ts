@@ -18,6 +18,14 @@ const countInput = (label: string) =>
 /** Who last changed a row and when (ms): the name is null when nobody was signed in at the desk, or before version 9. */
 const lastChange = { updatedAt: z.number().int(), updatedByName: z.string().nullable() };
 
+/**
+ * Where a compound's population figures come from: typed in the form, a compounds GeoJSON with counts, the population
+ * table (人口底数统计表), or recomputed from the register (人口台账).
+ */
+export const populationSources = ['entered', 'compound_file', 'table', 'register'] as const;
+export const populationSource = z.enum(populationSources);
+export type PopulationSource = z.infer<typeof populationSource>;
+
 export const communityDto = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -27,6 +35,8 @@ export const communityDto = z.object({
   residents: count,
   households: count,
   elderly: count,
+  /** Compounds whose register count differs from their figures (不漏一户: someone is missing from one of the two). */
+  mismatchedCompounds: count,
   ...lastChange,
 });
 export type CommunityDto = z.infer<typeof communityDto>;
@@ -42,6 +52,10 @@ export const compoundDto = z.object({
   residents: count,
   households: count,
   elderly: count,
+  populationSource,
+  /** The register's count of residents and households; null when the compound has no register. */
+  registerResidents: count.nullable(),
+  registerHouseholds: count.nullable(),
   boundary: areaGeometry.nullable(),
   ...lastChange,
 });
@@ -93,6 +107,10 @@ export const streetSummaryDto = z.object({
   households: count,
   elderly: count,
   registeredResidents: count,
+  /** Compounds by the source of their population figures. */
+  populationSources: z.object({ entered: count, compound_file: count, table: count, register: count }),
+  /** Compounds whose register count differs from their figures, with both sums. */
+  registerMismatch: z.object({ compounds: count, residents: count, registerResidents: count }),
   venues: count,
   venuesByType: z.record(z.string(), count),
   teams: count,

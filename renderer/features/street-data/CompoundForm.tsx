@@ -43,7 +43,7 @@ export function CompoundForm({
   const grids = useGrids(communityId);
 
   const save = useMutation({
-    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName'>) => call('saveCompound', { ...input, id: compound?.id }),
+    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName' | 'populationSource' | 'registerResidents' | 'registerHouseholds'>) => call('saveCompound', { ...input, id: compound?.id }),
     onSuccess: async () => {
       onClose();
     },
