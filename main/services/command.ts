@@ -4,6 +4,8 @@ import type { OperatorRef } from '../../shared/api/operator';
 import { findReadinessGaps } from '../../shared/domain/readiness';
 import { workGroupNames, type BaobaoLevel, type LeaderRole, type WorkGroupKey } from '../../shared/domain/workgroups';
 import * as q from '../db/command';
+import { communityName, communityRefs } from '../db/street';
+import { countTemplateItems } from '../db/checklist';
 import { requireOperator } from './operators';
 import { dutyNow } from './duty';
 import * as modeDb from '../db/mode';
@@ -46,10 +48,10 @@ function checkGroup(input: WorkGroupInput) {
   noDuplicates(workGroupNames[input.key].zh, [...(input.lead ? [input.lead.name] : []), ...input.members.map((m) => m.name)]);
 }
 
-function communityName(ctx: AppContext, id: number): string {
-  const c = ctx.db.prepare('SELECT name FROM community WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!c) throw new AppError('not_found', `找不到社区 (id ${id})。`);
-  return c.name;
+function requireCommunity(ctx: AppContext, id: number): string {
+  const name = communityName(ctx.db, id);
+  if (name === null) throw new AppError('not_found', `找不到社区 (id ${id})。`);
+  return name;
 }
 
 // ---- the template ----
@@ -71,7 +73,7 @@ export function saveWorkGroup(ctx: AppContext, input: WorkGroupInput): CommandSt
 
 export function saveBaobao(ctx: AppContext, input: BaobaoInput): CommandStructureDto {
   const op = requireOperator(ctx);
-  communityName(ctx, input.communityId);
+  requireCommunity(ctx, input.communityId);
   const people: Record<BaobaoLevel, q.PersonFields | null> = {
     district_leader: input.districtLeader,
     street_cadre: input.streetCadre,
@@ -129,7 +131,7 @@ export function saveLiveWorkGroup(ctx: AppContext, input: WorkGroupInput): Comma
 
 export function saveLiveBaobao(ctx: AppContext, input: BaobaoInput): CommandStructureDto {
   const op = requireOperator(ctx);
-  const name = communityName(ctx, input.communityId);
+  const name = requireCommunity(ctx, input.communityId);
   return changeLive(ctx, op, (c) => {
     let row = c.baobao.find((b) => b.communityId === input.communityId);
     if (!row) {
@@ -146,8 +148,7 @@ export function saveLiveBaobao(ctx: AppContext, input: BaobaoInput): CommandStru
 
 /** Gaps of the structure in force: during an emergency the live one (what hurts now), in routine times the template. */
 export function readiness(ctx: AppContext, structure = structureInForce(ctx).command): ReadinessDto {
-  const items = (ctx.db.prepare('SELECT COUNT(*) AS n FROM checklist_template_item').get() as { n: number }).n;
-  return findReadinessGaps(structure, { dutyNowRostered: dutyNow(ctx) !== null, checklistItems: items });
+  return findReadinessGaps(structure, { dutyNowRostered: dutyNow(ctx) !== null, checklistItems: countTemplateItems(ctx.db) });
 }
 
 /** The structure in force: the active emergency's live structure, or the template in routine times. */
@@ -163,7 +164,8 @@ export function structureInForce(ctx: AppContext): { command: CommandStructureDt
  */
 export function activeStructure(ctx: AppContext, emergencyId: number): CommandStructureDto {
   const s = q.latestSnapshot(ctx.db, emergencyId) ?? q.readTemplate(ctx.db);
-  const communities = ctx.db.prepare('SELECT id, name FROM community ORDER BY code').all() as { id: number; name: string }[];
+  // In the template's order (by code).
+  const communities = communityRefs(ctx.db).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const rows = new Map(s.baobao.map((b) => [b.communityId, b]));
   s.baobao = communities.map(
     (c) => rows.get(c.id) ?? { communityId: c.id, communityName: c.name, districtLeader: null, streetCadre: null, communityCadre: null },

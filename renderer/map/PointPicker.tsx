@@ -4,7 +4,8 @@ import type { LatLngBoundsExpression } from 'leaflet';
 import { CircleMarker, GeoJSON, MapContainer, useMap, useMapEvents } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import { BaseMapLayer, hasUsableBaseMap } from './BaseMapLayer';
-import { boxOfRings, outerRings, unionBox } from './geometry';
+import { unionBox } from './geometry';
+import { areaBox } from '../../shared/domain/spatial';
 import { useBaseMap, useMapOutlines } from './queries';
 import './map.css';
 
@@ -59,7 +60,7 @@ export function PointPicker({ lng, lat, onPick }: { lng: number | null; lat: num
   const data = outlines.data;
   const point: [number, number] | null = lng !== null && lat !== null && Math.abs(lng) <= 180 && Math.abs(lat) <= 90 ? [lng, lat] : null;
   const box = useMemo(
-    () => (data ? unionBox([...data.communities.features, ...data.compounds.features].map((f) => boxOfRings(outerRings(f.geometry)))) : null),
+    () => (data ? unionBox([...data.communities.features, ...data.compounds.features].map((f) => areaBox(f.geometry))) : null),
     [data],
   );
   if (!data) return <div className="point-picker muted">{t('app.loading')}</div>;

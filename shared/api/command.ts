@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { empty, okOutput } from './common';
+import { labelText, noteText, personNameText, phoneText } from './text';
 import { baobaoLevels, leaderRoles, workGroupKeys } from '../domain/workgroups';
 import { isPhone, phoneRule } from '../domain/phone';
 
@@ -13,18 +14,12 @@ export const baobaoLevel = z.enum(baobaoLevels);
 export const personDto = z.object({ name: z.string(), phone: z.string().nullable(), duty: z.string().nullable().optional() });
 export type PersonDto = z.infer<typeof personDto>;
 
-/** A phone of the command structure or the duty roster: empty (unknown), or a number that can be dialled (shared/domain/phone.ts). */
-export const personPhone = z
-  .string()
-  .trim()
-  .max(40)
-  .refine((v) => v === '' || isPhone(v), phoneRule);
-
 export const personInput = z.object({
-  name: z.string().trim().min(1, '姓名不能为空').max(40),
-  phone: personPhone.nullable().optional(),
+  name: personNameText('姓名'),
+  /** Empty (unknown), or a number that can be dialled: shared/domain/phone.ts, the same check as the duty roster's. */
+  phone: phoneText.optional('电话').refine((v) => v == null || isPhone(v), phoneRule),
   /** What the person does in the group (members only), e.g. 联络员. */
-  duty: z.string().trim().max(100).nullable().optional(),
+  duty: labelText.optional('职责'),
 });
 
 export const commandStructureDto = z.object({
@@ -73,12 +68,7 @@ export const readinessDto = z.object({ ready: z.boolean(), gaps: z.array(readine
 export type ReadinessDto = z.infer<typeof readinessDto>;
 
 const leaderInput = z.object({ role: leaderRole, person: personInput.nullable() });
-const workGroupInput = z.object({
-  key: workGroupKey,
-  lead: personInput.nullable(),
-  members: z.array(personInput).max(200),
-  tasks: z.string().trim().max(2000).nullable().optional(),
-});
+const workGroupInput = z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: noteText.optional('工作任务') });
 const baobaoInput = z.object({
   communityId: z.number().int().positive(),
   districtLeader: personInput.nullable(),

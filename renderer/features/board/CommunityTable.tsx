@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Geometry } from 'geojson';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { boxOfRings, outerRings } from '../../map/geometry';
+import { areaBox } from '../../../shared/domain/spatial';
 import { useMapFocus } from '../../map/mapFocus';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
@@ -28,7 +28,7 @@ export function CommunityTable() {
         </thead>
         <tbody>
           {rows.map((c) => {
-            const box = boxOfRings(outerRings(c.boundary as Geometry | null));
+            const box = areaBox(c.boundary as Geometry | null);
             return (
               <tr
                 key={c.id}
@@ -36,7 +36,14 @@ export function CommunityTable() {
                 title={box ? t('board.showOnMap') : undefined}
                 onClick={() => box && focus(box)}
               >
-                <td>{c.name}</td>
+                <td>
+                  {c.name}
+                  {c.mismatchedCompounds > 0 && (
+                    <span className="mismatch-mark" title={t('board.mismatchShort', { n: c.mismatchedCompounds })}>
+                      {' '}⚠ {c.mismatchedCompounds}
+                    </span>
+                  )}
+                </td>
                 <td className="num">{n(c.compounds)}</td>
                 <td className="num">{n(c.residents)}</td>
                 <td className="num">{n(c.elderly)}</td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { confirmDiscard } from '../../app/unsavedChanges';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { useCommandStructure, useCommandTemplate } from './queries';
 import './command.css';
 import { LeadersEditor } from './LeadersEditor';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isPhone } from '../../../shared/domain/phone';
 import type { PersonForm } from './person';
 import './command.css';
+import { textLimits } from '../../../shared/api/text';
 
 /** Someone the name field offers (the desk's operators on the duty roster): picking the name fills the phone. */
 export interface PersonSuggestion {
@@ -34,7 +35,7 @@ export function PersonFields({ value, onChange, label, withDuty, testId, suggest
   };
   return (
     <span className="person-fields" data-testid={testId}>
-      <input className="person-name" aria-label={`${label} ${t('command.name')}`} placeholder={t('command.name')} value={value.name}
+      <input className="person-name" aria-label={`${label} ${t('command.name')}`} placeholder={t('command.name')} maxLength={textLimits.personName} value={value.name}
         list={suggestions?.length ? listId : undefined} onChange={(e) => changeName(e.target.value)} data-field="name" />
       {suggestions && suggestions.length > 0 && (
         <datalist id={listId}>
@@ -42,11 +43,11 @@ export function PersonFields({ value, onChange, label, withDuty, testId, suggest
         </datalist>
       )}
       <input className={`person-phone${missingPhone ? ' missing' : ''}${badPhone ? ' invalid' : ''}`} aria-label={`${label} ${t('command.phone')}`}
-        placeholder={t('command.phone')} value={value.phone} inputMode="tel" aria-invalid={badPhone || undefined}
+        placeholder={t('command.phone')} value={value.phone} maxLength={textLimits.phone} inputMode="tel" aria-invalid={badPhone || undefined}
         title={badPhone ? t('command.phoneInvalid') : undefined}
         onChange={(e) => onChange({ ...value, phone: e.target.value })} data-field="phone" />
       {withDuty && (
-        <input className="person-duty" aria-label={`${label} ${t('command.duty')}`} placeholder={t('command.duty')} value={value.duty}
+        <input className="person-duty" aria-label={`${label} ${t('command.duty')}`} placeholder={t('command.duty')} maxLength={textLimits.label} value={value.duty}
           onChange={(e) => onChange({ ...value, duty: e.target.value })} data-field="duty" />
       )}
     </span>

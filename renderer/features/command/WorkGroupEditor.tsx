@@ -11,6 +11,7 @@ import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { emptyPerson, samePerson, toForm, toInput, type PersonForm } from './person';
 import { saveMethods, type CommandScope } from './scope';
+import { textLimits } from '../../../shared/api/text';
 
 type Group = CommandStructureDto['groups'][number];
 
@@ -62,7 +63,7 @@ export function WorkGroupEditor({ group, scope }: { group: Group; scope: Command
       </div>
       <div className="field">
         <label>{t('command.tasks')}</label>
-        <textarea rows={2} value={tasks} onChange={(e) => setTasks(e.target.value)} />
+        <textarea rows={2} maxLength={textLimits.note} value={tasks} onChange={(e) => setTasks(e.target.value)} />
       </div>
       <ErrorMessage error={save.error} />
       <div className="row">

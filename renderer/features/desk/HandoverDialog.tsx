@@ -7,6 +7,7 @@ import { Dialog } from '../../app/Dialog';
 import { useApiQuery } from '../../app/queries';
 import { useOperators } from './queries';
 import { handoverText } from './handoverText';
+import { textLimits } from '../../../shared/api/text';
 
 /**
  * 交接班 in one step: the next operator (接班人) takes the desk (their PIN if set). The note is pre-filled with the
@@ -96,7 +97,7 @@ export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; 
         </div>
         <div className="field">
           <label htmlFor="handover-note">{t('desk.handover.note')}</label>
-          <textarea id="handover-note" data-testid="handover-note" rows={16} value={note ?? ''} placeholder={t('desk.handover.noteHint')}
+          <textarea id="handover-note" data-testid="handover-note" rows={16} maxLength={textLimits.note} value={note ?? ''} placeholder={t('desk.handover.noteHint')}
             disabled={note === null && summary.isPending} onChange={(e) => setNote(e.target.value)} />
           <span className="muted small">{t('desk.handover.summaryHint')}</span>
         </div>

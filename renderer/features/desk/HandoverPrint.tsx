@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiQuery } from '../../app/queries';
 import { PrintLayout } from '../../print/PrintLayout';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import './handover-print.css';
 
 /** 交接班记录 on A4 (#/print/handover, or ?id= a past one): when, who handed over to whom, the note, both signatures. */

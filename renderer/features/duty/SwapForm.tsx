@@ -8,6 +8,7 @@ import type { DutyShiftDto } from '../../../shared/api/duty';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toInput, type PersonForm } from '../command/person';
 import { useOperatorSuggestions } from './useOperatorSuggestions';
+import { textLimits } from '../../../shared/api/text';
 
 /** 换班: who leaves the shift, who takes their place, why. The swap is kept with who recorded it and when. */
 export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onDone: () => void; onCancel: () => void }) {
@@ -34,7 +35,7 @@ export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onD
         <PersonFields value={incoming} onChange={setIncoming} label={t('duty.swap.in')} testId="swap-in" suggestions={suggestions} />
       </div>
       <div className="row">
-        <input className="grow" placeholder={t('duty.swap.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input className="grow" placeholder={t('duty.swap.reason')} maxLength={textLimits.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
         <button onClick={onCancel}>{t('common.cancel')}</button>
         <button className="primary" disabled={swap.isPending} onClick={() => swap.mutate()} data-testid="save-swap">{t('duty.swap.save')}</button>
       </div>

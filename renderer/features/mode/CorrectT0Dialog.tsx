@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 
 /** Corrects T0 with a stated reason; the correction is kept and the clocks follow. A T0 over 72 h ago is confirmed again. */
 export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => void }) {
@@ -23,7 +23,7 @@ export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => vo
       <div className="muted">{t('mode.t0.current', { time: formatDateTime(t0) })}</div>
       <div className="field">
         <label htmlFor="t0-new">{t('mode.t0.newTime')}</label>
-        <input id="t0-new" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <input id="t0-new" type="datetime-local" min="2000-01-01T00:00" value={at} onChange={(e) => setAt(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/queries';
-import { formatTime } from '../../print/format';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { byUrgency, urgencyOf } from './urgency';
 import { REFRESH_MS, useModeStatus } from './queries';
 import { useNow } from '../../app/clock';
