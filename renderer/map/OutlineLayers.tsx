@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type L from 'leaflet';
-import { GeoJSON } from 'react-leaflet';
+import L from 'leaflet';
+import { GeoJSON, useMap } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import { registerMapLayer, type LegendSwatch } from './layerRegistry';
 import { useMapOutlines } from './queries';
@@ -26,6 +26,7 @@ export function CommunityOutlines({ data }: { data: FeatureCollection }) {
  */
 export function CompoundOutlines({ data, communities }: { data: FeatureCollection; communities?: FeatureCollection }) {
   const { t } = useTranslation();
+  const map = useMap();
   const communityName = new Map((communities?.features ?? []).map((f) => [f.properties?.id, String(f.properties?.name ?? '')]));
   const bind = (feature: Feature, layer: L.Layer) => {
     const p = feature.properties ?? {};
@@ -36,10 +37,15 @@ export function CompoundOutlines({ data, communities }: { data: FeatureCollectio
     counts.textContent = t('map.compoundTip', { residents: num(p.residents), households: num(p.households), elderly: num(p.elderly) });
     el.append(name, counts);
     layer.bindTooltip(el, { sticky: true, className: 'compound-tooltip', direction: 'top', offset: [0, -8] });
-    // Built on click, so the popup holds what the outlines say now; text only (names come from imported files).
-    layer.bindPopup(() => compoundDetails(p, communityName.get(p.communityId) ?? '', t), { className: 'compound-popup', maxWidth: 320 });
-    // The hover tooltip would sit on top of the details it summarises.
-    layer.on('popupopen', () => layer.closeTooltip());
+    // A map popup opened on click, not bindPopup: that one stops the click from reaching the map, and the venue layer
+    // (VenueCanvas) opens a venue's card from the map's click, which then replaces this one when a venue was hit.
+    layer.on('click', (e: L.LeafletMouseEvent) => {
+      layer.closeTooltip();
+      L.popup({ className: 'compound-popup', maxWidth: 320 })
+        .setLatLng(e.latlng)
+        .setContent(compoundDetails(p, communityName.get(p.communityId) ?? '', t))
+        .openOn(map);
+    });
   };
   return <GeoJSON data={data} style={compoundStyleOf} onEachFeature={bind} />;
 }
