@@ -68,7 +68,10 @@ const ids = z.array(z.number().int().positive()).max(5000);
 export const splitCompoundShare = 0.5;
 /** Holes smaller than this (m²) are dropped from a union of picked compounds: slivers between hand-drawn outlines. */
 export const sliverHoleM2 = 50;
-/** Gaps narrower than this (m) between picked neighbours are closed (buffer out and back in). */
+/**
+ * Gaps narrower than this (m) between picked neighbours are closed: before the union, a corner of one picked outline
+ * lying within this distance of another picked outline is moved onto it (snapping), so near-touching neighbours join.
+ */
 export const gapCloseMeters = 2;
 
 export const levelDto = z.object({
@@ -87,14 +90,12 @@ export const statsCompoundDto = z.object({
   code: z.string(),
   name: z.string(),
   communityName: z.string(),
-  /** Share of the compound's outline area inside the boundary, 0..1 (1 for a compound without an outline whose point is inside). */
+  /** Share of the compound's outline area inside the boundary, 0..1. */
   share: z.number().min(0).max(1),
   /** The boundary cuts the compound (0 < share < 1): flagged whether counted or not. */
   split: z.boolean(),
   /** Counted in the figures (share ≥ splitCompoundShare). */
   counted: z.boolean(),
-  /** The compound has no outline: located by its point (centroid of its venues or community) — shown as a warning. */
-  noOutline: z.boolean(),
   residents: count,
   households: count,
   elderly: count,
@@ -121,6 +122,8 @@ export const riskAreaStatsDto = z.object({
   compounds: z.array(statsCompoundDto),
   compoundsCounted: count,
   compoundsSplit: count,
+  /** Compounds of the street with no outline: they cannot be placed, so they are never counted (named in notes). */
+  compoundsWithoutOutline: count,
   residents: count,
   households: count,
   elderly: count,
