@@ -18,6 +18,7 @@ import { ModeScreen } from '../features/mode/ModeScreen';
 import { CommandScreen } from '../features/command/CommandScreen';
 import { DutyScreen } from '../features/duty/DutyScreen';
 import { LogScreen } from '../features/log/LogScreen';
+import { RiskAreasScreen } from '../features/risk-areas/RiskAreasScreen';
 
 /** Screens by route prefix; anything else shows the board. */
 const screens: { prefix: string; render: () => ReactNode }[] = [
@@ -25,6 +26,7 @@ const screens: { prefix: string; render: () => ReactNode }[] = [
   { prefix: '/command', render: () => <CommandScreen /> },
   { prefix: '/duty', render: () => <DutyScreen /> },
   { prefix: '/log', render: () => <LogScreen /> },
+  { prefix: '/risk', render: () => <RiskAreasScreen /> },
   { prefix: '/data/import', render: () => <ImportWizard /> },
   { prefix: '/data', render: () => <StreetDataScreen /> },
   { prefix: '/settings', render: () => <SettingsScreen /> },

@@ -3,6 +3,7 @@ import { StreetMap } from '../../map/StreetMap';
 import { StreetTotals } from './StreetTotals';
 import { CommunityTable } from './CommunityTable';
 import { ReadinessPanel } from '../command/ReadinessPanel';
+import { RiskTotalsPanel } from '../risk-areas/RiskTotalsPanel';
 import './board.css';
 
 /** 态势总览: the street map in the centre, street totals beside it. (The mode banner sits above, in App.) */
@@ -24,6 +25,7 @@ export function BoardScreen() {
         <div className="board-actions">
           <a className="button" href="#/print/street-map" data-testid="print-street-map">{t('board.printMap')}</a>
         </div>
+        <RiskTotalsPanel />
         <StreetTotals />
         <CommunityTable />
       </aside>
