@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiQuery } from '../../app/queries';
 import { StreetMap } from '../../map/StreetMap';
 import { DraftPanel } from './DraftPanel';
@@ -47,7 +46,6 @@ export function RiskAreasScreen() {
           <DrawToolbar enabled={emergency} />
           <RiskAreaFiles canImport={emergency} />
         </section>
-        <ErrorMessage error={list.error} />
         {data && drafting && <DraftPanel list={data} />}
         {data && selectedId !== null && <RiskAreaPanel key={selectedId} id={selectedId} levels={data.levels} profile={data.profile} />}
         <RiskAreaList list={data} status={list} showEnded={showEnded} onShowEnded={setShowEnded} />
