@@ -40,7 +40,7 @@ const editOptions: L.PM.GlobalOptions = {
 };
 
 /** Styles of the unsaved shape: CSS classes (risk-areas.css), so colours stay semantic variables. */
-const draftPath: L.PathOptions = { className: 'risk-draft', weight: 2.5 };
+const draftPath: L.PathOptions = { className: 'risk-draft', weight: 2.5, fillOpacity: 1 };
 const drawStyles: L.PM.DrawModeOptions = {
   ...editOptions,
   pathOptions: draftPath,
@@ -168,7 +168,7 @@ function findShapeLayer(map: L.Map): L.Polygon | null {
   return found;
 }
 
-const pickedStyle: L.PathOptions = { className: 'risk-picked', weight: 1.5, interactive: false };
+const pickedStyle: L.PathOptions = { className: 'risk-picked', weight: 1.5, fillOpacity: 1, interactive: false };
 const unionStyle: L.PathOptions = { className: 'risk-draft', weight: 2.5, interactive: false, fill: false };
 const pickedStyleOf = () => pickedStyle;
 const unionStyleOf = () => unionStyle;

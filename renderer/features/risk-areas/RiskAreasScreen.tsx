@@ -6,6 +6,7 @@ import { DraftPanel } from './DraftPanel';
 import { DrawToolbar } from './DrawToolbar';
 import { hasDraft, useRiskDraft } from './draftStore';
 import { LiftCalendar } from './LiftCalendar';
+import { PublishDeadline } from './PublishDeadline';
 import { RiskAreaEditor } from './RiskAreaEditor';
 import { RiskAreaFiles } from './RiskAreaFiles';
 import { RiskAreaList } from './RiskAreaList';
@@ -43,6 +44,7 @@ export function RiskAreasScreen() {
             <span className="spacer" />
             {data?.profile && <span className="muted small">{data.profile.name}</span>}
           </div>
+          <PublishDeadline />
           <DrawToolbar enabled={emergency} />
           <RiskAreaFiles canImport={emergency} />
         </section>
