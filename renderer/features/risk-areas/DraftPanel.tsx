@@ -63,7 +63,7 @@ export function DraftPanel({ list }: { list: RiskAreaListDto }) {
   const canSave = !!preview.data && problem === null && !preview.busy && (editing !== null || name.trim() !== '');
 
   return (
-    <section className="panel stack risk-draft-panel" data-testid="draft-panel">
+    <section className="panel stack risk-draft-panel" data-testid="draft-panel" data-busy={preview.busy ? 'true' : 'false'}>
       <h3>{editing ? t('risk.draft.redraw', { name: editing.name }) : t('risk.draft.title')}</h3>
       <div className="muted small">
         {geometry ? t('risk.draft.fromShape') : t('risk.draft.fromPicked', { count: picked.length })}

@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { useE2E } from '../helpers/e2e';
+import { outDir, printToPdf, shanghai, squash } from './print-pdf';
+
+const UNIT = '示范街道办事处';
+const MIN = 60_000;
+const OPERATOR = '王值班';
+
+interface CompoundFeature {
+  properties: { id: number; code: string; name: string; residents: number; households: number; elderly: number };
+}
+
+const fmt = (v: number) => v.toLocaleString('zh-CN');
+
+async function go(page: Page, route: string) {
+  await page.evaluate((r) => (window.location.hash = r), route);
+}
+
+async function center(l: Locator): Promise<{ x: number; y: number }> {
+  const b = (await l.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** The figure's value as shown ("1,234"). */
+const figure = (scope: Locator, id: string) => scope.locator(`[data-testid="${id}"] .figure-value`).textContent();
+
+/** Codes of the compounds listed in a figures block, and the residents of those counted. */
+async function listedCompounds(scope: Locator): Promise<{ codes: string[]; countedResidents: number }> {
+  const rows = scope.locator('[data-testid="stats-compounds"] tbody tr');
+  const codes = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-code') ?? ''));
+  const counted = await rows.evaluateAll((els) =>
+    els.filter((el) => !el.classList.contains('muted')).map((el) => Number((el.children[2].textContent ?? '0').replace(/,/g, ''))),
+  );
+  return { codes, countedResidents: counted.reduce((a, b) => a + b, 0) };
+}
+
+/** The computed stroke colour of the first path with this class inside `scope`, and the colour a CSS variable names. */
+async function strokeAndVar(page: Page, selector: string, variable: string): Promise<{ stroke: string; expected: string }> {
+  return page.evaluate(
+    ([sel, v]) => {
+      const el = document.querySelector(sel)!;
+      const probe = document.createElement('span');
+      probe.style.color = `var(${v})`;
+      document.body.appendChild(probe);
+      const expected = getComputedStyle(probe).color;
+      probe.remove();
+      return { stroke: getComputedStyle(el).stroke, expected };
+    },
+    [selector, variable] as const,
+  );
+}
+
+describe('风险区 in Chromium against the browser host', () => {
+  const e2e = useE2E({ demo: true });
+  let compounds: CompoundFeature[];
+  let t0: number;
+
+  beforeAll(async () => {
+    await e2e.api('saveSettings', { unitName: UNIT });
+    // Writes need someone at the desk; the switch to emergency is not what this file is about.
+    const op = await e2e.api<{ id: number }>('saveOperator', { name: OPERATOR, phone: '13800000001' });
+    await e2e.api('signIn', { operatorId: op.id });
+    t0 = Math.floor((Date.now() - 20 * MIN) / MIN) * MIN;
+    await e2e.api('switchToEmergency', { reportedAt: t0, place: '朝阳社区 云顶公馆 2 栋', caseType: 'asymptomatic', reportedBy: '区疾控中心' });
+    compounds = (await e2e.api<{ compounds: { features: CompoundFeature[] } }>('getMapLayers')).compounds.features;
+  });
+
+  test('pick compounds and draw an area on the map, see the counts, publish both, the 5-hour deadline turns done, print the notice', async () => {
+    const { page, external } = await e2e.open('/risk');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('draw-polygon').isEnabled(), { timeout: 10_000 }).toBe(true);
+    // The deadline runs: T0 was 20 minutes ago, so about 4 h 40 min are left.
+    await expect.poll(() => page.getByTestId('risk-deadline').textContent()).toMatch(/剩余 04:(3\d|40):\d\d/);
+
+    // 1. Pick two compounds by clicking them on the map (paths are drawn in the order of getMapLayers).
+    const paths = page.locator('.street-map path.outline-compound');
+    const picked = [compounds[0], compounds[1]];
+    await page.getByTestId('pick-compounds').click();
+    for (const i of [0, 1]) {
+      const c = await center(paths.nth(i));
+      await page.mouse.click(c.x, c.y);
+    }
+    const draft = page.getByTestId('draft-panel');
+    const draftFigures = draft.getByTestId('draft-figures');
+    const pickedResidents = picked.reduce((a, f) => a + f.properties.residents, 0);
+    // Hand count: the two compounds' population base, both wholly inside their own union.
+    await expect.poll(() => figure(draftFigures, 'fig-residents'), { timeout: 10_000 }).toBe(fmt(pickedResidents));
+    expect(await figure(draftFigures, 'fig-households')).toBe(fmt(picked.reduce((a, f) => a + f.properties.households, 0)));
+    expect(await figure(draftFigures, 'fig-elderly')).toBe(fmt(picked.reduce((a, f) => a + f.properties.elderly, 0)));
+    expect(await figure(draftFigures, 'fig-compounds')).toBe('2');
+    expect((await listedCompounds(draftFigures)).codes.sort()).toEqual(picked.map((f) => f.properties.code).sort());
+    // The picks and their union are on the map.
+    expect(await page.locator('.street-map path.risk-picked').count()).toBe(2);
+    await screenshot(page, 'risk-picked');
+    const pickedName = `${picked[0].properties.name}等2个小区`;
+    await draft.getByTestId('draft-name').fill(pickedName);
+    await draft.getByTestId('draft-level').selectOption('high');
+    // The trigger report is ticked by default: the area follows from it.
+    expect(await draft.getByTestId('draft-report').first().isChecked()).toBe(true);
+    await draft.getByTestId('draft-save').click();
+
+    const panel = page.getByTestId('risk-area-panel');
+    await expect.poll(() => panel.getByTestId('area-name').textContent()).toBe(pickedName);
+    expect(await panel.getByTestId('area-status').textContent()).toBe('已划定（未发布）');
+    expect(await panel.getByTestId('area-delineated').textContent()).toContain(OPERATOR);
+    expect(await panel.getByTestId('area-reports').textContent()).toContain('云顶公馆 2 栋');
+    expect(await figure(panel.getByTestId('area-figures'), 'fig-residents')).toBe(fmt(pickedResidents));
+    expect(await panel.getByTestId('area-measures').textContent()).toContain('足不出户');
+    const firstId = Number(await panel.getAttribute('data-area-id'));
+    // On the map in the high level's colour, dashed until published.
+    await expect.poll(() => page.locator('.street-map path.risk-area-high').count()).toBe(1);
+    const mapColour = await strokeAndVar(page, '.street-map path.risk-area-high', '--color-risk-high');
+    expect(mapColour.stroke).toBe(mapColour.expected);
+
+    // 2. Draw a polygon by clicking around a compound in another community, with a margin so it is wholly inside.
+    const targetIndex = compounds.findIndex((f) => f.properties.code.startsWith('SQ03'));
+    const target = compounds[targetIndex];
+    const tb = (await paths.nth(targetIndex).boundingBox())!;
+    const m = 12;
+    const corners = [
+      [tb.x - m, tb.y - m],
+      [tb.x + tb.width + m, tb.y - m],
+      [tb.x + tb.width + m, tb.y + tb.height + m],
+      [tb.x - m, tb.y + tb.height + m],
+    ];
+    await page.getByTestId('draw-polygon').click();
+    for (const [x, y] of corners) {
+      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
+    }
+    // A fifth click that would cross the first edge is refused while drawing.
+    await page.mouse.move(tb.x + tb.width / 2, tb.y - 3 * m);
+    await page.mouse.click(tb.x + tb.width / 2, tb.y - 3 * m);
+    await expect.poll(() => page.getByTestId('draw-notice').textContent()).toContain('不能自相交');
+    // Finish on the first vertex.
+    await page.mouse.move(corners[0][0], corners[0][1]);
+    await page.mouse.click(corners[0][0], corners[0][1]);
+    await expect.poll(() => draftFigures.count()).toBe(1);
+    await expect.poll(async () => (await listedCompounds(draftFigures)).codes).toContain(target.properties.code);
+    const drawn = await listedCompounds(draftFigures);
+    expect(await figure(draftFigures, 'fig-residents')).toBe(fmt(drawn.countedResidents));
+    expect(drawn.countedResidents).toBeGreaterThanOrEqual(target.properties.residents);
+
+    // Drag a vertex outward: the figures follow. Time from the last drag event to the figures on screen, three drags.
+    const vertices = page.locator('.leaflet-marker-pane .marker-icon:not(.marker-icon-middle)');
+    expect(await vertices.count()).toBe(4);
+    const timings: { ms: number; computeMs: number }[] = [];
+    for (let k = 0; k < 3; k++) {
+      const before = await page.getByTestId('figures-ms').getAttribute('data-ms');
+      const v = await center(vertices.nth(2));
+      await page.mouse.move(v.x, v.y);
+      await page.mouse.down();
+      for (let s = 1; s <= 8; s++) {
+        await page.mouse.move(v.x + s * 4, v.y + s * 3);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up();
+      await expect.poll(() => draft.getAttribute('data-busy')).toBe('false');
+      await expect.poll(() => page.getByTestId('figures-ms').getAttribute('data-ms')).not.toBe(before);
+      timings.push({
+        ms: Number(await page.getByTestId('figures-ms').getAttribute('data-ms')),
+        computeMs: Number(await page.getByTestId('figures-ms').getAttribute('data-compute-ms')),
+      });
+    }
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, 'risk-drag-to-figures.json'), JSON.stringify(timings, null, 2));
+    console.log('drag to figures (ms):', JSON.stringify(timings));
+    for (const x of timings) expect(x.ms).toBeGreaterThan(0);
+    const dragged = await listedCompounds(draftFigures);
+    expect(await figure(draftFigures, 'fig-residents')).toBe(fmt(dragged.countedResidents));
+    await screenshot(page, 'risk-drawn');
+
+    const drawnName = `${target.properties.name}周边`;
+    await draft.getByTestId('draft-name').fill(drawnName);
+    await draft.getByTestId('draft-level').selectOption('medium');
+    await draft.getByTestId('draft-save').click();
+    await expect.poll(() => panel.getByTestId('area-name').textContent()).toBe(drawnName);
+    const secondId = Number(await panel.getAttribute('data-area-id'));
+    await expect.poll(() => page.locator('.street-map path.risk-area-medium').count()).toBe(1);
+
+    // 3. Publish both. One published, one not: the deadline is still open.
+    await page.locator(`[data-testid="risk-area-list"] tr[data-code="${firstId}"] [data-testid="risk-area-open"]`).click();
+    await expect.poll(() => panel.getAttribute('data-area-id')).toBe(String(firstId));
+    await panel.getByTestId('area-publish').click();
+    await page.getByTestId('publish-confirm').click();
+    await expect.poll(() => panel.getByTestId('area-status').textContent()).toBe('已发布');
+    expect(await panel.getByTestId('area-published').textContent()).toContain(OPERATOR);
+    expect(await page.getByTestId('risk-deadline').getAttribute('data-status')).not.toBe('done');
+
+    await page.locator(`[data-testid="risk-area-list"] tr[data-code="${secondId}"] [data-testid="risk-area-open"]`).click();
+    await expect.poll(() => panel.getAttribute('data-area-id')).toBe(String(secondId));
+    await panel.getByTestId('area-publish').click();
+    await page.getByTestId('publish-confirm').click();
+    await expect.poll(() => panel.getByTestId('area-status').textContent()).toBe('已发布');
+    // Every drawn area published: the 5-hour deadline turned done by itself, with who and when.
+    await expect.poll(() => page.getByTestId('risk-deadline').getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('risk-deadline').textContent()).toContain(OPERATOR);
+    // The lifecycle runs from publication: its state in words and the next step with a countdown.
+    expect(await panel.getByTestId('lifecycle-words').textContent()).toMatch(/第 ?\d+ ?天/);
+    expect(await panel.getByTestId('lifecycle-countdown').textContent()).toMatch(/还有|可执行|等待/);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'risk-published');
+
+    await go(page, '/mode');
+    const row = page.locator('[data-testid="deadline-row"][data-key="risk_areas_published"]');
+    await expect.poll(() => row.getByTestId('deadline-status').textContent()).toContain(OPERATOR);
+
+    // The board: totals by level.
+    await go(page, '/board');
+    const high = page.locator('[data-testid="risk-total-row"][data-level="high"]');
+    await expect.poll(() => high.locator('td').nth(3).textContent()).toBe(fmt(pickedResidents));
+    await expect.poll(() => page.locator('.street-map path.risk-area-high').count()).toBe(1);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'risk-board');
+
+    // 4. The notice of the high area on paper.
+    const published = await e2e.api<{ publishedAt: number }>('getRiskArea', { id: firstId });
+    const pdf = await printToPdf(page, `/print/risk-notice?id=${firstId}`, 'risk-notice');
+    const flat = squash(pdf.text);
+    expect(pdf.pages).toBe(1);
+    for (const s of [UNIT, '风险区通告', pickedName, '高风险区', '足不出户', '上门服务', '图例', '社区边界', `自${squash(shanghai(published.publishedAt))}起`, '第1页/共1页']) {
+      expect(flat).toContain(s);
+    }
+    for (const f of picked) expect(flat).toContain(f.properties.name);
+    expect(flat).not.toContain('未发布稿');
+    // The excerpt's area is drawn in the same red as the map, with a scale.
+    const printColour = await strokeAndVar(page, '.print-map path.outline-highlight', '--color-risk-high');
+    expect(printColour.stroke).toBe(printColour.expected);
+    expect(printColour.stroke).toBe(mapColour.stroke);
+    expect(await page.locator('.print-map .leaflet-control-scale-line').textContent()).toMatch(/^\d+ (m|km)$/);
+    await screenshot(page, 'risk-notice-screen');
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  test('revoking needs a reason; the revoked area stays in the list with its reason', async () => {
+    const created = await e2e.api<{ id: number }>('createRiskArea', { name: '误划区域', level: 'medium', reportIds: [], compoundIds: [compounds[5].properties.id] });
+    const { page } = await e2e.open('/risk');
+    await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.locator(`[data-testid="risk-area-list"] tr[data-code="${created.id}"] [data-testid="risk-area-open"]`).click();
+    const panel = page.getByTestId('risk-area-panel');
+    await panel.getByTestId('area-revoke').click();
+    await page.getByTestId('revoke-confirm').click();
+    // Refused without a reason; the dialog stays open and says why.
+    await expect.poll(() => page.getByTestId('revoke-dialog').textContent()).toContain('须填写理由');
+    await page.getByTestId('revoke-reason').fill('小区编号选错');
+    await page.getByTestId('revoke-confirm').click();
+    await page.getByTestId('revoke-dialog').waitFor({ state: 'detached' });
+    // Gone from the active list; shown again, with its reason, when ended areas are included.
+    await expect.poll(() => page.locator(`[data-testid="risk-area-list"] tr[data-code="${created.id}"]`).count()).toBe(0);
+    await page.getByTestId('risk-show-ended').check();
+    await expect.poll(() => page.locator(`[data-testid="risk-area-list"] tr[data-code="${created.id}"] [data-col="status"]`).textContent()).toBe('已撤销');
+    expect(await panel.textContent()).toContain('小区编号选错');
+  });
+});
