@@ -240,6 +240,63 @@ describe('风险区 in Chromium against the browser host', () => {
     expect(external).toEqual([]);
   });
 
+  test('a vertex clicked near a compound corner snaps onto it; a rectangle is drawn with two clicks', async () => {
+    const { page } = await e2e.open('/risk');
+    await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('draw-polygon').isEnabled(), { timeout: 10_000 }).toBe(true);
+    const shapes: { type: string; coordinates: number[][][] }[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/previewRiskArea')) {
+        const body = JSON.parse(r.postData() ?? '{}') as { geometry?: { type: string; coordinates: number[][][] } };
+        if (body.geometry) shapes.push(body.geometry);
+      }
+    });
+    // The screen position of the first vertex of a compound outline, from its SVG path.
+    const index = compounds.findIndex((f) => f.properties.code.startsWith('SQ05'));
+    const corner = await page.locator('.street-map path.outline-compound').nth(index).evaluate((el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(0);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    const ring = (await e2e.api<{ compounds: { features: { geometry: { coordinates: number[][][] } }[] } }>('getMapLayers')).compounds.features[index].geometry.coordinates[0];
+
+    await page.getByTestId('draw-polygon').click();
+    const clicks = [
+      [corner.x + 4, corner.y + 3],
+      [corner.x + 90, corner.y - 40],
+      [corner.x + 120, corner.y + 60],
+    ];
+    for (const [x, y] of clicks) {
+      await page.mouse.move(x - 1, y - 1);
+      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
+    }
+    await page.mouse.move(clicks[0][0], clicks[0][1]);
+    await page.mouse.click(clicks[0][0], clicks[0][1]);
+    await expect.poll(() => shapes.length).toBeGreaterThan(0);
+    // 4 px off on screen, yet the stored vertex is the compound's own corner.
+    expect(shapes[0].coordinates[0][0]).toEqual(ring[0]);
+    await page.getByTestId('draft-cancel').click();
+    await expect.poll(() => page.getByTestId('draft-panel').count()).toBe(0);
+
+    await page.getByTestId('draw-rectangle').click();
+    const box = (await page.locator('.street-map-canvas').boundingBox())!;
+    const a = { x: box.x + box.width * 0.62, y: box.y + box.height * 0.62 };
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.click(a.x, a.y);
+    await page.mouse.move(a.x + 80, a.y + 50);
+    await page.mouse.click(a.x + 80, a.y + 50);
+    await expect.poll(() => page.getByTestId('draft-figures').count()).toBe(1);
+    const rect = shapes[shapes.length - 1];
+    expect(rect.type).toBe('Polygon');
+    // Four corners and the closing point; two distinct longitudes and latitudes.
+    expect(rect.coordinates[0]).toHaveLength(5);
+    expect(new Set(rect.coordinates[0].map((p) => p[0])).size).toBe(2);
+    expect(new Set(rect.coordinates[0].map((p) => p[1])).size).toBe(2);
+    await page.getByTestId('draft-cancel').click();
+  });
+
   test('revoking needs a reason; the revoked area stays in the list with its reason', async () => {
     const created = await e2e.api<{ id: number }>('createRiskArea', { name: '误划区域', level: 'medium', reportIds: [], compoundIds: [compounds[5].properties.id] });
     const { page } = await e2e.open('/risk');
