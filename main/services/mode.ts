@@ -7,6 +7,7 @@ import { caseTypeNames, type CaseType } from '../../shared/domain/workgroups';
 import type { OperatorRef } from '../../shared/api/operator';
 import * as q from '../db/mode';
 import * as checklistDb from '../db/checklist';
+import * as riskAreasDb from '../db/risk-areas';
 import { operatorRefs } from '../db/operators';
 import { requireOperator, getDesk } from './operators';
 import { writeLog } from './eventlog';
@@ -68,11 +69,12 @@ export function effectiveT0(ctx: AppContext, emergencyId: number): number {
 }
 
 /**
- * Risk areas that are still active. Risk areas do not exist yet (ROADMAP 1); when they land, this counts the areas
- * not lifted, and switchToRoutine refuses while it is above zero.
+ * Risk areas of the running emergency not yet lifted or revoked (delineated or published, main/db/risk-areas.ts):
+ * switchToRoutine refuses while it is above zero, so routine returns when the last area is lifted.
  */
-export function countActiveRiskAreas(_ctx: AppContext): number {
-  return 0;
+export function countActiveRiskAreas(ctx: AppContext): number {
+  const m = q.currentMode(ctx.db);
+  return m.emergencyId === null ? 0 : riskAreasDb.countActive(ctx.db, m.emergencyId);
 }
 
 export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confirmOldT0?: boolean }): EmergencyDto {

@@ -210,8 +210,10 @@ export interface UnionResult {
  */
 export function unionOutlines(outlines: readonly Area[], snapMetres: number, minHoleM2: number): UnionResult | null {
   if (outlines.length === 0) return null;
-  const snapped = snapOutlines(outlines, snapMetres);
-  const [first, ...rest] = snapped.map(toPc);
+  // The originals join the snapped copies, so every picked compound stays wholly inside its union (a corner
+  // snapped inward would otherwise leave a sliver of its own compound outside and flag it as split).
+  const snapped = snapMetres > 0 ? snapOutlines(outlines, snapMetres) : [];
+  const [first, ...rest] = [...outlines, ...snapped].map(toPc);
   const merged = polygonClipping.union(first, ...rest);
   const { result, holesDropped, partsDropped } = dropSlivers(merged, minHoleM2);
   const geometry = fromPc(result);
@@ -233,4 +235,11 @@ export function bboxOf(g: Area): [number, number, number, number] {
     }
   }
   return [minX, minY, maxX, maxY];
+}
+
+/** A checked drawing as stored: a MultiPolygon's parts are unioned (overlapping parts would be counted twice). */
+export function normalizeArea(g: Area): Area {
+  if (g.type === 'Polygon') return g;
+  const [first, ...rest] = g.coordinates as PcPolygon[];
+  return fromPc(polygonClipping.union(first, ...rest)) ?? g;
 }

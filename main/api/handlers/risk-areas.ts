@@ -1,26 +1,25 @@
 import type { riskAreasFeature } from '../../../shared/api/risk-areas';
-import { AppError } from '../../../shared/api/errors';
+import * as read from '../../services/risk-area-read';
+import * as areas from '../../services/risk-areas';
+import * as files from '../../services/risk-area-files';
+import { preview } from '../../services/risk-area-figures';
 import type { FeatureHandlers } from './types';
 
-const notYet = (): never => {
-  throw new AppError('internal', 'not_implemented: 风险区功能尚在开发中');
-};
-
 export const riskAreaHandlers: FeatureHandlers<typeof riskAreasFeature> = {
-  listRiskAreas: notYet,
-  getRiskArea: notYet,
-  previewRiskArea: notYet,
-  getRiskAreaTotals: notYet,
-  getRiskAreaCalendar: notYet,
-  exportRiskAreas: notYet,
-  createRiskArea: notYet,
-  updateRiskArea: notYet,
-  publishRiskArea: notYet,
-  revokeRiskArea: notYet,
-  recordRiskAreaInfection: notYet,
-  recordRiskAreaNegativeRound: notYet,
-  downgradeRiskArea: notYet,
-  liftRiskArea: notYet,
-  setVenueSuspension: notYet,
-  importRiskAreas: notYet,
+  listRiskAreas: (i, ctx) => read.listRiskAreas(ctx, i),
+  getRiskArea: (i, ctx) => read.getRiskArea(ctx, i.id),
+  previewRiskArea: (i, ctx) => preview(ctx, i),
+  getRiskAreaTotals: (_i, ctx) => read.getRiskAreaTotals(ctx),
+  getRiskAreaCalendar: (_i, ctx) => read.getRiskAreaCalendar(ctx),
+  exportRiskAreas: (i, ctx) => files.exportRiskAreas(ctx, i),
+  createRiskArea: (i, ctx) => areas.createRiskArea(ctx, i),
+  updateRiskArea: (i, ctx) => areas.updateRiskArea(ctx, i),
+  publishRiskArea: (i, ctx) => areas.publishRiskArea(ctx, i.id),
+  revokeRiskArea: (i, ctx) => areas.revokeRiskArea(ctx, i),
+  recordRiskAreaInfection: (i, ctx) => areas.recordInfection(ctx, i),
+  recordRiskAreaNegativeRound: (i, ctx) => areas.recordNegativeRound(ctx, i),
+  downgradeRiskArea: (i, ctx) => areas.downgradeRiskArea(ctx, i.id),
+  liftRiskArea: (i, ctx) => areas.liftRiskArea(ctx, i.id),
+  setVenueSuspension: (i, ctx) => areas.setVenueSuspension(ctx, i),
+  importRiskAreas: (i, ctx) => files.importRiskAreas(ctx, i),
 };
