@@ -1,10 +1,16 @@
 /**
  * Risk areas (issue 11): the figures of one area over 1,000,000 household points and 100,000 venues, the flatbush +
  * exact turf query (PointIndex, StreetIndex) against a plain turf loop over every point, in the same run on the same
- * points (both must agree); and the union of 20 picked compound outlines (polygon-clipping, snapping, sliver holes).
+ * points (both must agree); the union of 20 picked compound outlines (polygon-clipping, snapping, sliver holes); and
+ * previewRiskArea through the dispatcher on the demo street while a vertex moves (the Node side of drag-to-figures).
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openApp } from '../main/services/app';
+import { dispatch } from '../main/api/dispatch';
+import type { Input, MethodName, Output } from '../shared/api/contract';
 import type { Polygon } from 'geojson';
 import { bbox } from '../shared/domain/spatial';
 import { unionOutlines, type Area } from '../shared/domain/risk-geometry';
@@ -90,6 +96,7 @@ export async function run(): Promise<BenchResult[]> {
   const stats20 = time(20, () => streetIndex.stats(union.value.geometry));
 
   return [
+    ...(await previewWhileDragging()),
     {
       name: 'risk areas: one area over 1,000,000 households and 100,000 venues',
       figures: {
@@ -125,4 +132,50 @@ export async function run(): Promise<BenchResult[]> {
       },
     },
   ];
+}
+
+/** previewRiskArea on the demo street, with two saved areas to overlap, as the UI calls it while a vertex is dragged. */
+async function previewWhileDragging(): Promise<BenchResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-risk-'));
+  const clock = { now: Date.UTC(2022, 6, 10, 2, 0) };
+  const app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'bench', now: () => clock.now });
+  const ok = async <M extends MethodName>(m: M, i: Input<M>): Promise<Output<M>> => {
+    const r = await dispatch(app.ctx, m, i);
+    if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+    return r.value as Output<M>;
+  };
+  try {
+    await ok('loadDemoStreet', {});
+    const op = await ok('saveOperator', { name: '值班员' });
+    await ok('signIn', { operatorId: op.id });
+    await ok('switchToEmergency', { reportedAt: clock.now - 3_600_000, place: '示例', caseType: 'confirmed', reportedBy: '疾控' });
+    const ids = (await ok('listCompounds', { limit: 200 })).rows.map((c) => c.id);
+    const area = await ok('createRiskArea', { name: '甲', level: 'high', reportIds: [], compoundIds: ids.slice(0, 3) });
+    await ok('createRiskArea', { name: '乙', level: 'medium', reportIds: [], compoundIds: ids.slice(2, 6) });
+    const wall: number[] = [];
+    const node: number[] = [];
+    for (let k = 0; k < 41; k++) {
+      const moved = structuredClone(area.geometry) as Area;
+      const ring = moved.type === 'Polygon' ? moved.coordinates[0] : moved.coordinates[0][0];
+      ring[1][0] += 0.00001 * k; // about 1 m a step
+      const t = performance.now();
+      const p = await ok('previewRiskArea', { geometry: moved, areaId: area.id });
+      if (k > 0) wall.push(performance.now() - t);
+      if (k > 0) node.push(p.computeMs);
+    }
+    return [
+      {
+        name: 'risk areas: previewRiskArea while a vertex moves (demo street, dispatcher)',
+        figures: {
+          calls: wall.length,
+          'dispatch ms, median': round(median(wall)),
+          'dispatch ms, fastest': round(Math.min(...wall)),
+          'computeMs (figures only), median': round(median(node)),
+        },
+      },
+    ];
+  } finally {
+    app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
