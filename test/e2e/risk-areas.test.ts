@@ -297,6 +297,76 @@ describe('风险区 in Chromium against the browser host', () => {
     await page.getByTestId('draft-cancel').click();
   });
 
+  test('a week later (the host restarted on a later clock): record the day-7 round, downgrade the high area, lift the medium one, print the lifting notice', async () => {
+    const DAY = 86_400_000;
+    // Day 0: areas drawn and published on a host whose clock starts ten days ago.
+    const start = Math.floor((Date.now() - 10 * DAY) / MIN) * MIN;
+    const first = await e2e.startHost({ clock: { start } });
+    const call = async <T,>(method: string, input: unknown = {}) => {
+      const r = await first.call<T>(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error?.code} ${r.error?.message}`);
+      return r.value as T;
+    };
+    await call('loadDemoStreet');
+    await call('saveSettings', { unitName: UNIT });
+    const op = await call<{ id: number }>('saveOperator', { name: OPERATOR, phone: '13800000001' });
+    await call('signIn', { operatorId: op.id });
+    await call('switchToEmergency', { reportedAt: start - 20 * MIN, place: '朝阳社区', caseType: 'confirmed', reportedBy: '区疾控中心' });
+    const high = await call<{ id: number }>('createRiskArea', { name: '第七天高风险区', level: 'high', reportIds: [], compoundIds: [compounds[10].properties.id] });
+    const medium = await call<{ id: number }>('createRiskArea', { name: '第七天中风险区', level: 'medium', reportIds: [], compoundIds: [compounds[20].properties.id] });
+    await call('publishRiskArea', { id: high.id });
+    await call('publishRiskArea', { id: medium.id });
+    await first.stop();
+
+    // Day 7, same time of day: the same data on a host whose clock is a week on.
+    const later = await e2e.startHost({ dataDir: first.dataDir, clock: { start: start + 7 * DAY } });
+    const { page } = await e2e.open('/risk', later);
+    await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
+    const panel = page.getByTestId('risk-area-panel');
+    const open = async (id: number) => {
+      await page.locator(`[data-testid="risk-area-list"] tr[data-code="${id}"] [data-testid="risk-area-open"]`).click();
+      await expect.poll(() => panel.getAttribute('data-area-id')).toBe(String(id));
+    };
+    // The calendar lists both areas' next steps.
+    await expect.poll(() => page.getByTestId('lift-calendar').textContent()).toContain('第七天中风险区');
+
+    for (const id of [high.id, medium.id]) {
+      await open(id);
+      // Day 7 without a new infection: waiting only for the all-negative round.
+      await expect.poll(() => panel.getByTestId('lifecycle-words').textContent()).toMatch(/第 ?7 ?天/);
+      expect(await panel.getByTestId('lifecycle-step').count()).toBe(0);
+      await panel.getByTestId('record-round').click();
+      await page.getByTestId('round-confirm').click();
+      await page.getByTestId('round-dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => panel.getByTestId('lifecycle-step').count()).toBe(1);
+    }
+
+    // The medium area (currently open) lifts, after a confirmation.
+    expect(await panel.getByTestId('lifecycle-step').textContent()).toBe('解除');
+    await panel.getByTestId('lifecycle-step').click();
+    await page.getByTestId('step-confirm').click();
+    await expect.poll(() => panel.getByTestId('area-status').textContent()).toBe('已解除');
+
+    // The high area goes down to medium, after a confirmation; the next step is 3 more days.
+    await page.getByTestId('risk-show-ended').check();
+    await open(high.id);
+    expect(await panel.getByTestId('lifecycle-step').textContent()).toBe('降为中风险区');
+    await panel.getByTestId('lifecycle-step').click();
+    await page.getByTestId('step-confirm').click();
+    await expect.poll(() => panel.getByTestId('risk-level').textContent()).toBe('中风险区');
+    expect(await panel.getByTestId('lifecycle-words').textContent()).toMatch(/3/);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'risk-day7');
+
+    // The lifting notice of the medium area.
+    await open(medium.id);
+    await panel.getByTestId('area-print-lift').click();
+    const pdf = await printToPdf(page, `/print/risk-lift-notice?id=${medium.id}`, 'risk-lift-notice');
+    const flat = squash(pdf.text);
+    expect(pdf.pages).toBe(1);
+    for (const s of [UNIT, '风险区解除通告', '第七天中风险区', '原中风险区', compounds[20].properties.name, '恢复正常生产生活秩序', '图例']) expect(flat).toContain(s);
+  });
+
   test('revoking needs a reason; the revoked area stays in the list with its reason', async () => {
     const created = await e2e.api<{ id: number }>('createRiskArea', { name: '误划区域', level: 'medium', reportIds: [], compoundIds: [compounds[5].properties.id] });
     const { page } = await e2e.open('/risk');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { ErrorMessage } from '../../app/ErrorMessage';
@@ -66,7 +66,7 @@ function useLevelName() {
   return (level: RiskLevelDtoKey) => levelLabel(level, list.data?.levels ?? [], i18n.language, t(`risk.level.${level}`));
 }
 
-function CoverTable({ area, effect, level }: { area: RiskAreaDetailDto; effect: string; level: string }) {
+function CoverTable({ area, effect, level }: { area: RiskAreaDetailDto; effect: string; level: ReactNode }) {
   const { t } = useTranslation();
   const compounds = area.stats.compounds.filter((c) => c.counted || c.split);
   const roads = roadsOf(area.stats.venues.map((v) => v.address));
@@ -80,7 +80,7 @@ function CoverTable({ area, effect, level }: { area: RiskAreaDetailDto; effect: 
         <tr>
           <th>{t('print.risk.level')}</th>
           <td>
-            <span className={`risk-print-level risk-${area.level}`}>{level}</span>
+            {level}
           </td>
         </tr>
         <tr>
@@ -113,7 +113,7 @@ function NoticeBody({ area }: { area: RiskAreaDetailDto }) {
       {!published && <div className="risk-print-draft" data-testid="print-draft">{t('print.risk.draft')}</div>}
       {(area.status === 'revoked' || area.status === 'lifted') && <div className="risk-print-draft">{t('print.risk.ended', { status: t(`risk.status.${area.status}`) })}</div>}
       <p className="risk-print-lead">{t('print.risk.lead', { name: area.name, level: area.levelName })}</p>
-      <CoverTable area={area} effect={effect} level={area.levelName} />
+      <CoverTable area={area} effect={effect} level={<span className={`risk-print-level risk-${area.level}`}>{area.levelName}</span>} />
       <h2>{t('print.risk.measures')}</h2>
       <ol className="risk-print-measures" data-testid="print-measures">
         {area.measures.map((m) => (
