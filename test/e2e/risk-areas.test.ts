@@ -204,6 +204,13 @@ describe('风险区 in Chromium against the browser host', () => {
     // The lifecycle runs from publication: its state in words and the next step with a countdown.
     expect(await panel.getByTestId('lifecycle-words').textContent()).toMatch(/第 ?\d+ ?天/);
     expect(await panel.getByTestId('lifecycle-countdown').textContent()).toMatch(/还有|可执行|等待/);
+    // The venues to suspend inside the drawn area: ticking one records who and when.
+    const ticks = panel.getByTestId('suspend-tick');
+    if ((await ticks.count()) > 0) {
+      await ticks.first().check();
+      await expect.poll(() => panel.getByTestId('suspend-who').first().textContent()).toContain(OPERATOR);
+      expect(await panel.getByTestId('suspension-count').textContent()).toMatch(/^1\//);
+    }
     await page.waitForTimeout(300);
     await screenshot(page, 'risk-published');
 
@@ -385,5 +392,40 @@ describe('风险区 in Chromium against the browser host', () => {
     await page.getByTestId('risk-show-ended').check();
     await expect.poll(() => page.locator(`[data-testid="risk-area-list"] tr[data-code="${created.id}"] [data-col="status"]`).textContent()).toBe('已撤销');
     expect(await panel.textContent()).toContain('小区编号选错');
+  });
+
+  test('export the areas as GeoJSON from the screen; import a file of areas; a file with swapped coordinates is refused, saying where', async () => {
+    const { page } = await e2e.open('/risk');
+    await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('risk-import').isEnabled(), { timeout: 10_000 }).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('risk-export').click()]);
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      type: string;
+      features: { properties: { name: string; level: string; status: string }; geometry: { type: string } }[];
+    };
+    expect(exported.type).toBe('FeatureCollection');
+    const areas = (await e2e.api<{ areas: { name: string }[] }>('listRiskAreas', { includeEnded: true })).areas;
+    expect(exported.features.map((f) => f.properties.name).sort()).toEqual(areas.map((a) => a.name).sort());
+    const revoked = exported.features.find((f) => f.properties.name === '误划区域')!;
+    expect(revoked.properties.status).toBe('revoked');
+    expect(revoked.properties.level).toBe('medium');
+    expect(revoked.geometry.type).toMatch(/Polygon/);
+
+    // A file as a GIS tool writes it: one area, a compound's outline, level in Chinese.
+    const outline = (await e2e.api<{ compounds: { features: { geometry: { type: string; coordinates: number[][][] } }[] } }>('getMapLayers')).compounds.features[30].geometry;
+    const file = (name: string, coordinates: number[][][]) =>
+      Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 名称: name, 风险等级: '中风险区' }, geometry: { type: 'Polygon', coordinates } }] }));
+    await page.getByTestId('risk-import-file').setInputFiles({ name: 'areas.geojson', mimeType: 'application/geo+json', buffer: file('导入的中风险区', outline.coordinates) });
+    await expect.poll(() => page.getByTestId('risk-import-result').textContent()).toContain('已导入 1 个风险区');
+    await expect.poll(() => page.getByTestId('risk-area-list').textContent()).toContain('导入的中风险区');
+
+    const swapped = outline.coordinates.map((ring) => ring.map(([x, y]) => [y, x]));
+    await page.getByTestId('risk-import-file').setInputFiles({ name: 'swapped.geojson', mimeType: 'application/geo+json', buffer: file('坐标颠倒', swapped) });
+    const refusal = page.getByTestId('risk-files').locator('.error-box');
+    await expect.poll(() => refusal.textContent()).toContain('文件未导入');
+    expect(await refusal.textContent()).toContain('经纬度可能写反');
+    expect(await page.getByTestId('risk-area-list').textContent()).not.toContain('坐标颠倒');
+    await screenshot(page, 'risk-import-refused');
   });
 });
