@@ -206,11 +206,10 @@ describe('风险区 in Chromium against the browser host', () => {
     expect(await panel.getByTestId('lifecycle-countdown').textContent()).toMatch(/还有|可执行|等待/);
     // The venues to suspend inside the drawn area: ticking one records who and when.
     const ticks = panel.getByTestId('suspend-tick');
-    if ((await ticks.count()) > 0) {
-      await ticks.first().check();
-      await expect.poll(() => panel.getByTestId('suspend-who').first().textContent()).toContain(OPERATOR);
-      expect(await panel.getByTestId('suspension-count').textContent()).toMatch(/^1\//);
-    }
+    expect(await ticks.count()).toBeGreaterThan(0);
+    await ticks.first().check();
+    await expect.poll(() => panel.getByTestId('suspend-who').first().textContent()).toContain(OPERATOR);
+    expect(await panel.getByTestId('suspension-count').textContent()).toMatch(/^1\//);
     await page.waitForTimeout(300);
     await screenshot(page, 'risk-published');
 
