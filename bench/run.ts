@@ -14,6 +14,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'import', load: () => import('./import.bench') },
   { name: 'first-paint', load: () => import('./first-paint.bench') },
   { name: 'risk-areas', load: () => import('./risk-areas.bench') },
+  { name: 'sampling', load: () => import('./sampling.bench') },
 ];
 
 interface Recorded extends BenchResult {

@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiQuery } from '../../app/queries';
 import type { RiskAreaListDto, RiskLevelDtoKey } from '../../../shared/api/risk-areas';
-import { formatTime } from '../../print/format';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { AreaFigures } from './AreaFigures';
 import { useRiskDraft } from './draftStore';
 import { levelLabel } from './names';

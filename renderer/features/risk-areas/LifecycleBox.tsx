@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { nowMs, useNow } from '../../app/clock';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { InfectionFoundAt, LevelDto, RiskAreaDetailDto, RiskAreaListDto } from '../../../shared/api/risk-areas';
-import { formatDateTime, formatDuration, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { formatDateTime, formatDuration, fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { levelLabel } from './names';
 
 type Asking = 'infection' | 'round' | 'step' | null;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/clock';
 import { useApiQuery } from '../../app/queries';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { Countdown } from '../mode/Countdown';
 import { deadlineName } from '../mode/names';
 

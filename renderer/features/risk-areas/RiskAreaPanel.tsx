@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiQuery } from '../../app/queries';
 import type { LevelDto, RiskAreaDetailDto, RiskAreaListDto } from '../../../shared/api/risk-areas';
 import type { OperatorRef } from '../../../shared/api/operator';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { AreaFigures } from './AreaFigures';
 import { useRiskDraft } from './draftStore';
 import { LevelBadge } from './LevelBadge';

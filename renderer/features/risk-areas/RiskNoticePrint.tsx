@@ -4,7 +4,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiQuery } from '../../app/queries';
 import { useMapOutlines } from '../../map/queries';
-import { formatDate, formatDateTime } from '../../print/format';
+import { formatDate, formatDateTime } from '../../../shared/domain/shanghai-time';
 import { PrintLayout } from '../../print/PrintLayout';
 import { PrintMapExcerpt } from '../../print/PrintMapExcerpt';
 import type { PrintViewProps } from '../../print/printRegistry';

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { RiskAreaDetailDto } from '../../../shared/api/risk-areas';
 import { venueTypeLabel } from '../../map/venueStyle';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 
 /**
  * 停业场所: the indoor entertainment venues inside the area (棋牌室, KTV, 网吧 ...) as a list to act on; ticking one

@@ -1,13 +1,12 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { insideRing } from '../../map/geometry';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 
 /** Pure helpers of the risk-area screen: which compound a click hit, roads named in addresses. */
 
 /** Inside a Polygon or MultiPolygon, holes excluded. */
 export function insideArea(p: Position, g: Geometry | null | undefined): boolean {
-  if (!g) return false;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  return polygons.some((rings) => rings.length > 0 && insideRing(p, rings[0]) && !rings.slice(1).some((hole) => insideRing(p, hole)));
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return false;
+  return booleanPointInPolygon(p, g);
 }
 
 /** The compound outline under a clicked point, or null (outlines do not overlap; the first hit wins). */
