@@ -207,8 +207,10 @@ describe('风险区 in Chromium against the browser host', () => {
     // The venues to suspend inside the drawn area: ticking one records who and when.
     const ticks = panel.getByTestId('suspend-tick');
     expect(await ticks.count()).toBeGreaterThan(0);
-    await ticks.first().check();
+    // The box shows what the server recorded, so it turns ticked once the tick is stored.
+    await ticks.first().click();
     await expect.poll(() => panel.getByTestId('suspend-who').first().textContent()).toContain(OPERATOR);
+    expect(await ticks.first().isChecked()).toBe(true);
     expect(await panel.getByTestId('suspension-count').textContent()).toMatch(/^1\//);
     await page.waitForTimeout(300);
     await screenshot(page, 'risk-published');
