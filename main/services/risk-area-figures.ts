@@ -5,6 +5,7 @@ import { bboxOf, checkDrawnArea, fromPc, intersectionM2, normalizeArea, unionOut
 import { StreetIndex, type AreaStats } from '../../shared/domain/risk-stats';
 import type { Db } from '../db/open';
 import * as q from '../db/risk-areas';
+import { currentEmergencyId } from '../db/mode';
 import type { AppContext } from './context';
 
 /**
@@ -132,7 +133,7 @@ export function preview(ctx: AppContext, input: { geometry?: { type: string; coo
   const r = makeShape(ctx, input);
   if (r.problem !== null) return { problem: r.problem, geometry: null, stats: null, computeMs: performance.now() - t0 };
   const stats = statsOf(ctx, r.shape.geometry);
-  const emergencyId = (ctx.db.prepare('SELECT emergency_id FROM app_mode WHERE id = 1').get() as { emergency_id: number | null }).emergency_id;
+  const emergencyId = currentEmergencyId(ctx.db);
   const notes = [...r.shape.notes, ...stats.notes, ...overlapNotes(ctx, emergencyId, r.shape.geometry, input.areaId)];
   return { problem: null, geometry: r.shape.geometry, stats: { ...stats, notes }, computeMs: performance.now() - t0 };
 }

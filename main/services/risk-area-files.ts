@@ -1,16 +1,15 @@
 import { AppError } from '../../shared/api/errors';
-import type { CoordinateSystem } from '../../shared/api/imports';
+import { maxImportBytes, type CoordinateSystem } from '../../shared/api/imports';
 import { riskLevelKeys, type RiskLevelKey } from '../../shared/domain/policy';
 import { normalizeArea } from '../../shared/domain/risk-geometry';
 import { lifecycleState } from '../../shared/domain/risk-lifecycle';
-import { shanghaiDate } from '../../shared/domain/shanghai-time';
+import { formatDate } from '../../shared/domain/shanghai-time';
 import * as q from '../db/risk-areas';
 import { requireOperator } from './operators';
 import { writeLog } from './eventlog';
 import { areaToWgs84, checkArea, GeometryNotes, parseFeatureCollection } from './import/geojson';
 import { decodeText } from './import/encoding';
 import { Problems, rejectFile } from './import/problems';
-import { base64Bytes, checkSize } from './import/source';
 import { textOf } from './import/values';
 import { completePublicationDeadline, insertNewArea, requireDrawableLevel } from './risk-areas';
 import { areaStats, statsOf } from './risk-area-figures';
@@ -83,7 +82,7 @@ export function exportRiskAreas(ctx: AppContext, input: { includeEnded?: boolean
   });
   const fc = { type: 'FeatureCollection', name: '风险区', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }, features };
   return {
-    fileName: `风险区-${shanghaiDate(now)}.geojson`,
+    fileName: `风险区-${formatDate(now)}.geojson`,
     mimeType: 'application/geo+json',
     contentBase64: Buffer.from(JSON.stringify(fc, null, 1), 'utf8').toString('base64'),
   };
@@ -94,7 +93,10 @@ export function importRiskAreas(ctx: AppContext, input: { fileName: string; cont
   const file = input.fileName;
   const e = runningEmergency(ctx);
   if (!e) throw new AppError('conflict', '当前为常态化状态：风险区只能在应急状态下导入。');
-  checkSize(file, base64Bytes(input.contentBase64));
+  // The street importer's limit, checked on the encoded length before decoding (base64: 4 characters per 3 bytes).
+  if ((input.contentBase64.length * 3) / 4 > maxImportBytes + 3) {
+    throw rejectFile(file, `文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限。请拆分成多个文件后分别导入。`);
+  }
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0) throw rejectFile(file, '文件是空的（0 字节）。');
   const { text } = decodeText(bytes, 'auto', file);

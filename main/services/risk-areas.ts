@@ -3,7 +3,7 @@ import type { OperatorRef } from '../../shared/api/operator';
 import type { InfectionFoundAt, RiskAreaDetailDto, SuspensionDto } from '../../shared/api/risk-areas';
 import type { PolicyProfile, RiskLevelKey } from '../../shared/domain/policy';
 import { lifecycleState, restartsClock, stepRefusal, type StepAction } from '../../shared/domain/risk-lifecycle';
-import { formatDurationZh, formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatDurationZh } from '../../shared/domain/shanghai-time';
 import * as q from '../db/risk-areas';
 import * as modeDb from '../db/mode';
 import { requireOperator } from './operators';
@@ -36,8 +36,8 @@ function requireActive(ctx: AppContext, id: number): { row: q.AreaRow; profile: 
   const e = requireRunning(ctx);
   const row = requireArea(ctx, id);
   if (row.emergencyId !== e.id) throw new AppError('conflict', `风险区“${row.name}”属于已结束的应急响应。`);
-  if (row.status === 'lifted') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatShanghai(row.endedAt!)} 解除。`);
-  if (row.status === 'revoked') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatShanghai(row.endedAt!)} 撤销。`);
+  if (row.status === 'lifted') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatDateTime(row.endedAt!)} 解除。`);
+  if (row.status === 'revoked') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatDateTime(row.endedAt!)} 撤销。`);
   return { row, profile: profileOf(row.profileId) };
 }
 
@@ -58,7 +58,7 @@ function requireReports(ctx: AppContext, emergencyId: number, ids: number[]): vo
 }
 
 function requirePast(at: number, now: number, what: string): void {
-  if (at > now + SLACK_MS) throw new AppError('invalid_input', `at: ${what}时间 ${formatShanghai(at)} 晚于现在（${formatShanghai(now)}）。`);
+  if (at > now + SLACK_MS) throw new AppError('invalid_input', `at: ${what}时间 ${formatDateTime(at)} 晚于现在（${formatDateTime(now)}）。`);
 }
 
 /** "小区 1 个，居民 1201 人 …", or the plain "区域内没有居民" when nobody lives there. */
@@ -185,7 +185,7 @@ export function publishRiskArea(ctx: AppContext, id: number): RiskAreaDetailDto 
   const op = requireOperator(ctx);
   tx(ctx, () => {
     const { row } = requireActive(ctx, id);
-    if (row.status === 'published') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatShanghai(row.publishedAt!)} 发布。`);
+    if (row.status === 'published') throw new AppError('conflict', `风险区“${row.name}”已于 ${formatDateTime(row.publishedAt!)} 发布。`);
     const now = ctx.now();
     q.setPublished(ctx.db, row.id, now, op.id);
     event(ctx, op, row, { kind: 'published', at: now, text: `发布${levelWords[row.level]}“${row.name}”：${figuresWords(areaStats(ctx, row))}` }, 'publishRiskArea');
@@ -232,7 +232,7 @@ export function recordInfection(ctx: AppContext, input: { id: number; at: number
         restartsClock: restarts,
         reportId: input.reportId ?? null,
         note: input.note ?? null,
-        text: `风险区“${row.name}”新增感染者（${foundAtWords[input.foundAt]}，${formatShanghai(input.at)}）${effect}${input.note?.trim() ? `。${input.note.trim()}` : ''}`,
+        text: `风险区“${row.name}”新增感染者（${foundAtWords[input.foundAt]}，${formatDateTime(input.at)}）${effect}${input.note?.trim() ? `。${input.note.trim()}` : ''}`,
       },
       'recordRiskAreaInfection',
     );
@@ -247,13 +247,13 @@ export function recordNegativeRound(ctx: AppContext, input: { id: number; at: nu
     if (row.status !== 'published') throw new AppError('conflict', `风险区“${row.name}”尚未发布：全员核酸阴性用于解除计时，请先发布。`);
     const now = ctx.now();
     requirePast(input.at, now, '采样');
-    if (input.at < row.publishedAt!) throw new AppError('invalid_input', `at: 采样时间 ${formatShanghai(input.at)} 早于风险区发布时间 ${formatShanghai(row.publishedAt!)}。`);
+    if (input.at < row.publishedAt!) throw new AppError('invalid_input', `at: 采样时间 ${formatDateTime(input.at)} 早于风险区发布时间 ${formatDateTime(row.publishedAt!)}。`);
     const day = lifecycleState(profile, factsOf(row, q.eventsOf(ctx.db, [row.id]).get(row.id) ?? []), input.at).day;
     event(
       ctx,
       op,
       row,
-      { kind: 'negative_round', at: input.at, note: input.note ?? null, text: `风险区“${row.name}”第 ${day} 天全员核酸检测结果全部阴性（采样 ${formatShanghai(input.at)}）${input.note?.trim() ? `。${input.note.trim()}` : ''}` },
+      { kind: 'negative_round', at: input.at, note: input.note ?? null, text: `风险区“${row.name}”第 ${day} 天全员核酸检测结果全部阴性（采样 ${formatDateTime(input.at)}）${input.note?.trim() ? `。${input.note.trim()}` : ''}` },
       'recordRiskAreaNegativeRound',
     );
   });
@@ -292,7 +292,7 @@ export function setVenueSuspension(ctx: AppContext, input: { areaId: number; ven
     if (!venue) throw new AppError('invalid_input', `venueId: 场所 #${input.venueId} 不在风险区“${row.name}”须暂停营业的场所中。`);
     const current = listSuspensions(ctx, row).find((s) => s.id === venue.id);
     if (current && current.suspended === input.suspended) {
-      throw new AppError('conflict', `场所“${venue.name}”已${input.suspended ? '' : '未'}标记暂停营业${current.at ? `（${formatShanghai(current.at)}）` : ''}。`);
+      throw new AppError('conflict', `场所“${venue.name}”已${input.suspended ? '' : '未'}标记暂停营业${current.at ? `（${formatDateTime(current.at)}）` : ''}。`);
     }
     const now = ctx.now();
     q.insertSuspension(ctx.db, { areaId: row.id, venueId: venue.id, venueName: venue.name, suspended: input.suspended, at: now, operatorId: op.id, note: input.note?.trim() || null });

@@ -1,5 +1,5 @@
 import type { LiftRule, PolicyProfile, RiskLevel, RiskLevelKey } from './policy';
-import { addDays, DAY_MS, shanghaiDate, shanghaiMs } from './shanghai-time';
+import { addDays, DAY_MS, formatDate, shanghaiMs } from './shanghai-time';
 
 /**
  * The lifecycle of one risk area as a pure state machine (STYLE.md section 4): the state is derived from the area's
@@ -110,7 +110,7 @@ export function lifecycleState(profile: PolicyProfile, area: AreaFacts, now: num
   const levelName = levelOf(profile, level).name;
   const blank = { level, clockStartedAt: null, day: 0, daysNeeded: 0, roundDay: null, roundDate: null, roundDone: false, next: null, nextWords: null };
   if (area.ended) {
-    const when = monthDay(shanghaiDate(area.ended.at));
+    const when = monthDay(formatDate(area.ended.at));
     return { ...blank, stage: 'ended', words: area.ended.kind === 'lifted' ? `已于 ${when} 解除` : `已于 ${when} 撤销` };
   }
   if (area.publishedAt === null) {
@@ -133,13 +133,13 @@ export function lifecycleState(profile: PolicyProfile, area: AreaFacts, now: num
   }
   const rule = ruleFor(profile, level, cameDown);
   const step = stepOf(profile, rule);
-  const startDate = shanghaiDate(clockStart);
-  const day = Math.max(0, daysBetween(startDate, shanghaiDate(now)));
+  const startDate = formatDate(clockStart);
+  const day = Math.max(0, daysBetween(startDate, formatDate(now)));
   const n = rule.daysWithoutCase;
   const roundDay = rule.allNegativeRoundOnDay;
   const roundDate = roundDay === null ? null : addDays(startDate, roundDay);
   const roundDone =
-    roundDate !== null && facts.some((f) => f.kind === 'negative_round' && f.at >= clockStart && f.at <= now && shanghaiDate(f.at) >= roundDate);
+    roundDate !== null && facts.some((f) => f.kind === 'negative_round' && f.at >= clockStart && f.at <= now && formatDate(f.at) >= roundDate);
   const daysMet = day >= n;
   const due = daysMet && (roundDay === null || roundDone);
   const date = addDays(startDate, n);
@@ -148,7 +148,7 @@ export function lifecycleState(profile: PolicyProfile, area: AreaFacts, now: num
 
   const target = step.action === 'downgrade' ? `降为${levelOf(profile, step.to).name}` : '解除';
   const roundWords = roundDay === null ? '' : roundDone ? `，第 ${roundDay} 天全员核酸阴性` : `，第 ${roundDay} 天全员核酸待完成（${monthDay(roundDate!)}）`;
-  const origin = restartedBy !== null ? `（${monthDay(shanghaiDate(restartedBy))}有新增感染者，重新计时）` : cameDown ? `（由${levelOf(profile, area.drawnLevel).name}降级）` : '';
+  const origin = restartedBy !== null ? `（${monthDay(formatDate(restartedBy))}有新增感染者，重新计时）` : cameDown ? `（由${levelOf(profile, area.drawnLevel).name}降级）` : '';
   const words = `第 ${day} 天 / ${n}${roundWords}${origin}`;
   const needs = roundDay !== null && !roundDone ? `（须第 ${roundDay} 天全员核酸阴性）` : '';
   const nextWords = due ? `现在可${target}（须确认）` : daysMet ? `第 ${roundDay} 天全员核酸阴性后可${target}` : `${monthDay(date)} 可${target}${needs}`;
