@@ -161,6 +161,16 @@ export class EdgeIndex {
     this.index.finish();
   }
 
+  /** Whether any edge crosses the segment a-b properly (each strictly on both sides of the other; touching is not). */
+  crosses(ax: number, ay: number, bx: number, by: number): boolean {
+    if (!this.index) return false;
+    const s = this.seg;
+    const hits = this.index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (i) =>
+      properlyCross(ax, ay, bx, by, s[4 * i], s[4 * i + 1], s[4 * i + 2], s[4 * i + 3]),
+    );
+    return hits.length > 0;
+  }
+
   /** Whether any edge passes through (or touches) the box; if none does, the box is wholly inside or wholly outside. */
   meets(minX: number, minY: number, maxX: number, maxY: number): boolean {
     if (!this.index) return false;
@@ -189,4 +199,49 @@ function segmentMeetsBox(ax: number, ay: number, bx: number, by: number, minX: n
     return true;
   };
   return clip(-dx, ax - minX) && clip(dx, maxX - ax) && clip(-dy, ay - minY) && clip(dy, maxY - ay);
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+function properlyCross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const d1 = orient(cx, cy, dx, dy, ax, ay);
+  const d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy);
+  const d4 = orient(ax, ay, bx, by, dx, dy);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/**
+ * Whether polygon `inner` lies wholly inside the shape of `raster` / `edges` (touching its boundary allowed), without
+ * clipping: every corner and edge midpoint of `inner` is inside or on the shape, no edge of the shape crosses an edge
+ * of `inner`, and no corner of the shape lies strictly inside `inner` (which a hole or a notch of the shape would
+ * have). The common case of a compound picked into its own area, answered without polygon-clipping.
+ */
+export function containsPolygon(raster: AreaRaster, edges: EdgeIndex, shapeCorners: readonly Position[], inner: Area): boolean {
+  const rings = ringsOf(inner);
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [ax, ay] = ring[i];
+      const [bx, by] = ring[i + 1];
+      if (!raster.contains(ax, ay) || !raster.contains((ax + bx) / 2, (ay + by) / 2)) return false;
+      if (edges.crosses(ax, ay, bx, by)) return false;
+    }
+  }
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  for (const c of shapeCorners) {
+    if (c[0] <= minX || c[0] >= maxX || c[1] <= minY || c[1] >= maxY) continue;
+    if (booleanPointInPolygon(c, inner, { ignoreBoundary: true })) return false;
+  }
+  return true;
 }

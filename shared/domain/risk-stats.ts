@@ -1,8 +1,9 @@
 import Flatbush from 'flatbush';
+import type { Position } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { venueTypes, type VenueType } from './venues';
 import { areaM2, bboxOf, intersectionM2, type Area } from './risk-geometry';
-import { AreaRaster, EdgeIndex } from './area-raster';
+import { AreaRaster, containsPolygon, EdgeIndex } from './area-raster';
 import type { RiskLevelKey } from './policy';
 
 /**
@@ -135,6 +136,8 @@ export class StreetIndex {
   private readonly compoundIndex: Flatbush | null;
   private readonly venuePoints: PointIndex;
   private readonly streetEdges: EdgeIndex | null;
+  private readonly streetRaster: AreaRaster | null;
+  private readonly streetCorners: Position[];
   readonly compoundsWithoutOutline: number;
 
   constructor(
@@ -153,6 +156,8 @@ export class StreetIndex {
       this.compoundIndex = null;
     }
     this.streetEdges = street ? new EdgeIndex(street) : null;
+    this.streetRaster = street ? new AreaRaster(street, 256) : null;
+    this.streetCorners = street ? (street.type === 'Polygon' ? street.coordinates : street.coordinates.flat()).flat() : [];
     this.venuePoints = new PointIndex(
       venues.map((v) => v.lng),
       venues.map((v) => v.lat),
@@ -165,6 +170,8 @@ export class StreetIndex {
     const [minX, minY, maxX, maxY] = bboxOf(g);
     // No street edge near the shape: it is wholly inside or wholly outside; one corner tells which.
     if (!this.streetEdges.meets(minX, minY, maxX, maxY)) return booleanPointInPolygon(firstCorner(g), this.street) ? 1 : 0;
+    // Near the street's edge but wholly inside it (an area drawn up to the boundary): no clipping needed.
+    if (this.streetRaster && containsPolygon(this.streetRaster, this.streetEdges, this.streetCorners, g)) return 1;
     return clamp01(intersectionM2(g, this.street) / area);
   }
 
@@ -176,6 +183,7 @@ export class StreetIndex {
     if (this.compoundIndex) {
       const edges = new EdgeIndex(g);
       const parts = partsOf(g);
+      const corners = (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).flat();
       for (const i of this.compoundIndex.search(raster.minX, raster.minY, raster.maxX, raster.maxY)) {
         const c = this.placed[i];
         const [cx0, cy0, cx1, cy1] = bboxOf(c.geometry);
@@ -184,6 +192,8 @@ export class StreetIndex {
           // No edge of the area near the compound: wholly inside or wholly outside.
           const [x, y] = firstCorner(c.geometry);
           share = raster.contains(x, y) ? 1 : 0;
+        } else if (containsPolygon(raster, edges, corners, c.geometry)) {
+          share = 1; // wholly inside, touching the boundary (a picked compound): no clipping needed
         } else {
           // Exact: the compound against the parts of the area near it (polygon-clipping).
           const near = parts.filter((p) => boxesMeet(p.box, [cx0, cy0, cx1, cy1]));

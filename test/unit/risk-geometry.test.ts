@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Polygon } from 'geojson';
 import { areaM2, checkDrawnArea, unionOutlines } from '../../shared/domain/risk-geometry';
 import { gapCloseMeters, sliverHoleM2 } from '../../shared/api/risk-areas';
+import { AreaRaster, containsPolygon, EdgeIndex } from '../../shared/domain/area-raster';
 
 /** Drawn shapes are checked; picked compounds are unioned without slivers or near-touching gaps. */
 
@@ -58,4 +59,30 @@ describe('union of picked compounds', () => {
     expect(ring.holesDropped).toBe(0);
     expect((ring.geometry as Polygon).coordinates).toHaveLength(2);
   });
+});
+
+describe('a compound wholly inside an area, decided without clipping', () => {
+  const check = (area: Polygon, compound: Polygon) => {
+    const raster = new AreaRaster(area);
+    return containsPolygon(raster, new EdgeIndex(area), area.coordinates.flat(), compound);
+  };
+  test('its own outline, and a larger area, contain it; a hole or a notch inside it does not', () => {
+    expect(check(rect(0, 0, 100, 100), rect(0, 0, 100, 100))).toBe(true);
+    expect(check(rect(-50, -50, 150, 150), rect(0, 0, 100, 100))).toBe(true);
+    const withHole: Polygon = { type: 'Polygon', coordinates: [rect(-50, -50, 150, 150).coordinates[0], rect(40, 40, 60, 60).coordinates[0].slice().reverse()] };
+    expect(check(withHole, rect(0, 0, 100, 100))).toBe(false);
+    // A notch from the top edge down to y = 50 between x = 40 and 60: the compound's top edge is crossed.
+    const p = (x: number, y: number) => rect(x, y, x, y).coordinates[0][0];
+    const notched: Polygon = { type: 'Polygon', coordinates: [[p(-50, -50), p(150, -50), p(150, 150), p(60, 150), p(60, 50), p(40, 50), p(40, 150), p(-50, 150), p(-50, -50)]] };
+    expect(check(notched, rect(0, 0, 100, 100))).toBe(false);
+    expect(check(rect(50, 0, 150, 100), rect(0, 0, 100, 100))).toBe(false);
+  });
+});
+
+test('a MultiPolygon is wholly inside only when no corner of the outer shape lies inside any of its parts', () => {
+  const outer = { type: 'Polygon' as const, coordinates: [rect(-50, -50, 400, 150).coordinates[0], rect(290, 40, 310, 60).coordinates[0].slice().reverse()] };
+  const two = { type: 'MultiPolygon' as const, coordinates: [rect(0, 0, 100, 100).coordinates, rect(250, 0, 350, 100).coordinates] };
+  expect(containsPolygon(new AreaRaster(outer), new EdgeIndex(outer), outer.coordinates.flat(), two)).toBe(false); // the hole is inside the second part
+  const solid = rect(-50, -50, 400, 150);
+  expect(containsPolygon(new AreaRaster(solid), new EdgeIndex(solid), solid.coordinates.flat(), two)).toBe(true);
 });
