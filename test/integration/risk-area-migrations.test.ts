@@ -7,7 +7,7 @@ import { migrations } from '../../main/db/migrations';
 import { listBackups } from '../../main/db/backup';
 
 /**
- * Migration 010 (risk areas) on a database of version 9 holding data: a street, an operator, a running emergency
+ * Migration 011 (risk areas) on a database of version 10 holding data: a street, an operator, a running emergency
  * with its report, deadlines and log. The data survives, a backup was taken first, the new tables take rows, their
  * CHECK constraints hold, areas are never deleted and their history and venue ticks are append-only.
  */
@@ -20,12 +20,12 @@ afterEach(() => {
 const T = Date.UTC(2022, 6, 10, 2, 0);
 const square = JSON.stringify({ type: 'Polygon', coordinates: [[[106.48, 29.5], [106.49, 29.5], [106.49, 29.51], [106.48, 29.5]]] });
 
-test('migration 10 runs on a version-9 database holding an emergency', () => {
+test('migration 11 runs on a version-10 database holding an emergency', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig10-'));
   dirs.push(dir);
   const file = path.join(dir, 'streetcommand.sqlite');
-  const v9 = openDatabase(file, { migrations: migrations.slice(0, 9), backupDir: path.join(dir, 'b9') });
-  expect(v9.pragma('user_version', { simple: true })).toBe(9);
+  const v9 = openDatabase(file, { migrations: migrations.slice(0, 10), backupDir: path.join(dir, 'b9') });
+  expect(v9.pragma('user_version', { simple: true })).toBe(10);
   v9.prepare('INSERT INTO street (id, code, name, is_fictional, created_at) VALUES (1, ?, ?, 0, ?)').run('500114001', '城东街道', T);
   v9.prepare('INSERT INTO community (id, code, name, updated_at) VALUES (1, ?, ?, ?)').run('C01', '东苑社区', T);
   v9.prepare('INSERT INTO compound (id, code, name, community_id, residents, households, elderly, boundary, updated_at) VALUES (1, ?, ?, 1, 1200, 450, 300, ?, ?)').run('P001', '桂花小区', square, T);
@@ -38,9 +38,9 @@ test('migration 10 runs on a version-9 database holding an emergency', () => {
   v9.prepare("INSERT INTO event_log (at, recorded_at, operator_id, category, text, source, emergency_id) VALUES (?, ?, 1, 'mode', '切换到应急状态', 'auto', 1)").run(T, T);
   closeDatabase(v9);
 
-  const db = openDatabase(file, { migrations: migrations.slice(0, 10), backupDir: path.join(dir, 'backups') });
-  expect(db.pragma('user_version', { simple: true })).toBe(10);
-  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v9'))).toBe(true);
+  const db = openDatabase(file, { migrations: migrations.slice(0, 11), backupDir: path.join(dir, 'backups') });
+  expect(db.pragma('user_version', { simple: true })).toBe(11);
+  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v10'))).toBe(true);
   // The data of version 9 is intact.
   expect(db.prepare('SELECT name, residents FROM compound').get()).toEqual({ name: '桂花小区', residents: 1200 });
   expect(db.prepare('SELECT mode, emergency_id FROM app_mode').get()).toEqual({ mode: 'emergency', emergency_id: 1 });

@@ -15,8 +15,8 @@ const eventKinds = ['delineated', 'edited', 'published', 'revoked', 'infection',
  * are append-only too (the latest per venue counts). The links to the reports an area follows from can be changed
  * (an edit, recorded in the history).
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: 'risk-areas',
   up(db) {
     db.exec(`
