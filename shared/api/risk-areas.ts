@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText, noteText, reasonText } from './text';
 import { defineFeature, read, selfLoggedWrite, type Feature } from './define';
 import { areaGeometry, idInput } from './common';
 import { operatorRef } from './operator';
@@ -58,9 +59,9 @@ export const infectionFoundAt = z.enum(['in_control', 'community']); // 管控�
 export type InfectionFoundAt = z.infer<typeof infectionFoundAt>;
 
 const count = z.number().int().min(0);
-const name = z.string().trim().min(1, '名称不能为空').max(100, '名称不能超过 100 个字');
-const reason = z.string().trim().min(1, '须填写理由').max(500);
-const note = z.string().trim().max(1000).nullable().optional();
+const name = nameText('名称');
+const reason = reasonText('理由', '须填写理由');
+const note = noteText.optional('备注');
 const eventTime = z.number().int().min(Date.UTC(2000, 0, 1), '时间须在 2000 年之后').max(Date.UTC(2999, 11, 31), '时间须在 2999 年之前');
 const ids = z.array(z.number().int().positive()).max(5000);
 
