@@ -329,3 +329,14 @@ export function compoundAreas(db: Db) {
 export function communityAreas(db: Db) {
   return db.prepare('SELECT id, boundary FROM community WHERE boundary IS NOT NULL').all() as { id: number; boundary: string }[];
 }
+
+/** Key venues filed under a compound (venue.compound_id, set from their point when saved). */
+export function venuesOfCompound(db: Db, compoundId: number) {
+  return db.prepare('SELECT id, name, type, lng, lat FROM venue WHERE compound_id = ? ORDER BY code').all(compoundId) as {
+    id: number;
+    name: string;
+    type: VenueType;
+    lng: number;
+    lat: number;
+  }[];
+}

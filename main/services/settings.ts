@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { SettingsDto } from '../../shared/api/system';
 
-const defaults: SettingsDto = { unitName: '', language: 'zh-CN', idleLockMinutes: 15 };
+const defaults: SettingsDto = { unitName: '', language: 'zh-CN', idleLockMinutes: 15, incidentRadiusM: 500 };
 
 export function getSettings(db: Db): SettingsDto {
   const rows = db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
