@@ -14,11 +14,12 @@ function entry(p: Partial<LogEntryDto> & Pick<LogEntryDto, 'category' | 'text'>)
 }
 
 describe('briefingLog', () => {
-  test('template, settings, street data and sign-ins stay out; the incident, a handover and hand entries stay in', () => {
+  test('template, settings, street data and sign-ins stay out; the incident, live appointments, a handover and hand entries stay in', () => {
     const rows = briefingLog([
       entry({ category: 'mode', text: '切换到应急状态', method: 'switchToEmergency' }),
       entry({ category: 'command', text: '指挥体系：指挥长 吴书记', method: 'saveCommandLeader' }),
       entry({ category: 'checklist', text: '新增启动清单模板', method: 'saveChecklistTemplateItem' }),
+      entry({ category: 'mode', text: '更换政策版本（下次切换应急状态时生效）', method: 'setActivePolicyProfile' }),
       entry({ category: 'checklist', text: '完成启动清单：调集队伍', method: 'tickChecklistItem' }),
       entry({ category: 'system', text: '修改设置：单位名称', method: 'saveSettings' }),
       entry({ category: 'data', text: '修改小区：桂花小区', method: 'saveCompound' }),
@@ -26,7 +27,7 @@ describe('briefingLog', () => {
       entry({ category: 'desk', text: '交接班：王值班 → 李接班', method: 'handOver' }),
       entry({ category: 'call', text: '接区疾控电话', source: 'manual' }),
     ]);
-    expect(rows.map((r) => r.entry.text)).toEqual(['切换到应急状态', '完成启动清单：调集队伍', '交接班：王值班 → 李接班', '接区疾控电话']);
+    expect(rows.map((r) => r.entry.text)).toEqual(['切换到应急状态', '指挥体系：指挥长 吴书记', '完成启动清单：调集队伍', '交接班：王值班 → 李接班', '接区疾控电话']);
   });
 
   test('a corrected entry prints only under its newest correction, older versions newest first; in time order', () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { PrintLayout } from '../../print/PrintLayout';
-import { formatDateTime, formatDuration } from '../../print/format';
+import { formatDateTime, formatDuration, formatTime } from '../../print/format';
 import { caseTypeNames, workGroupNames, type WorkGroupKey } from '../../../shared/domain/workgroups';
 import type { DeadlineDto } from '../../../shared/api/mode';
 import type { PersonDto } from '../../../shared/api/command';
@@ -69,6 +69,7 @@ export function BriefingPrint() {
   const openByGroup = [...new Set(openItems.map((i) => i.groupKey))].map((g) => ({ group: g, items: openItems.filter((i) => i.groupKey === g) }));
   const next = e ? [...e.deadlines].filter((x) => x.doneAt === null).sort((a, b) => a.dueAt - b.dueAt) : [];
   const firstT0 = e?.t0Corrections.length ? e.t0Corrections[0].from : null;
+  const reportOf = (id: number) => e?.reports.find((r) => r.id === id);
 
   return (
     <PrintLayout
@@ -136,8 +137,11 @@ export function BriefingPrint() {
                     <tr key={x.id} data-testid="print-deadline" data-key={x.key}>
                       <td>
                         {deadlineName(x, lang)}
+                        {x.reportId !== null && reportOf(x.reportId) && (
+                          <div className="small">{t('mode.deadline.forReport', { place: reportOf(x.reportId)!.place, time: formatTime(x.startsAt) })}</div>
+                        )}
                         {x.reopens.map((r, i) => (
-                          <div key={i} className="small">{t('mode.deadline.reopenedLine', { done: formatDateTime(r.doneAt), at: formatDateTime(r.at), who: r.by?.name ?? '—', reason: r.reason })}</div>
+                          <div key={i} className="small" data-testid="print-deadline-reopened">{t('print.briefing.reopened', { at: formatDateTime(r.at), who: r.by?.name ?? '—', reason: r.reason })}</div>
                         ))}
                       </td>
                       <td>{owner(x)}</td>
@@ -249,6 +253,10 @@ export function BriefingPrint() {
                       <td>{t(`log.categories.${l.category}`)}</td>
                       <td>
                         {l.text}
+                        {/* The switch's entry names T0 as first reported: say it was corrected since, so it is not read as current. */}
+                        {l.method === 'switchToEmergency' && firstT0 !== null && (
+                          <div className="small" data-testid="print-log-t0-note">{t('print.briefing.t0Since', { t0: formatDateTime(e.t0) })}</div>
+                        )}
                         {link && <div className="small" data-testid="print-log-link">{link}</div>}
                         {superseded.map((old, i) => (
                           <div key={old.id} className="small print-superseded" data-testid="print-log-superseded">

@@ -29,7 +29,7 @@ export function ReportPlaceMap({ point, onPick }: { point: LngLat | null; onPick
     <div className="report-place-map" data-testid="report-place-map">
       <StreetMap>
         <ClickToPick onPick={(p) => onPick(p, index?.locate(p.lng, p.lat) ?? null)} />
-        {point && <CircleMarker center={[point.lat, point.lng]} radius={9} pathOptions={{ className: 'report-point-picked' }} interactive={false} />}
+        {point && <CircleMarker center={[point.lat, point.lng]} radius={9} className="report-point-picked" interactive={false} />}
       </StreetMap>
     </div>
   );

@@ -5,8 +5,9 @@ import type { LogCategory, LogEntryDto } from '../../../shared/api/log';
  * test/unit/briefing-log.test.ts.
  *
  * - Only the incident's categories: street data, settings and backups ('data', 'system') and the duty roster stay out.
- * - Edits of templates and of the next switch's settings stay out even in a kept category (the command structure
- *   template, the checklist template, the policy profile for the next switch): they change nothing in this incident.
+ * - Edits of templates and of the next switch's settings stay out even in a kept category (the checklist template,
+ *   the policy profile for the next switch, settings): they change nothing in this incident. Command structure edits
+ *   stay in: during an emergency they change the structure in force (main/services/command.ts takes a new snapshot).
  * - Desk entries only for a handover (who took over is part of the incident's record; sign-ins are not).
  * - A superseded entry never prints as if current: it prints under the entry that corrected it, marked 已更正.
  */
@@ -15,7 +16,6 @@ export const INCIDENT_LOG_CATEGORIES: LogCategory[] = [
 ];
 
 export const TEMPLATE_METHODS: ReadonlySet<string> = new Set([
-  'saveCommandLeader', 'saveWorkGroup', 'saveBaobao', // the command structure template (下次启动时生效)
   'saveChecklistTemplateItem', 'deleteChecklistTemplateItem',
   'setActivePolicyProfile',
   'saveSettings',
