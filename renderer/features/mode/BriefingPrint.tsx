@@ -21,6 +21,8 @@ import './briefing.css';
 
 /** The whole log of one incident fits: a long outbreak writes a few hundred entries a day. */
 const LOG_LIMIT = 2000;
+/** In routine times the briefing shows the latest entries only. */
+const ROUTINE_LOG_LINES = 15;
 
 /**
  * 简报, about the incident (issue 10.4): 一 posture (mode, T0 with its corrections, elapsed, profile), 二 deadlines
@@ -36,19 +38,18 @@ export function BriefingPrint() {
   const inForce = useCommandStructure();
   const desk = useDesk();
   const dutyNow = useApiQuery('getDutyNow', {});
-  const emergencyId = emergency.data?.emergency?.id;
+  const emergencyId = emergency.data ? (emergency.data.emergency?.id ?? null) : undefined;
   const log = useApiQuery(
     'listLogEntries',
-    { emergencyId: emergencyId ?? 0, categories: INCIDENT_LOG_CATEGORIES, limit: LOG_LIMIT },
+    emergencyId ? { emergencyId, categories: INCIDENT_LOG_CATEGORIES, limit: LOG_LIMIT } : { categories: INCIDENT_LOG_CATEGORIES, limit: ROUTINE_LOG_LINES },
     { enabled: emergencyId !== undefined },
   );
   const parts = [emergency, inForce, desk, dutyNow, log];
   const error = parts.find((p) => p.error)?.error ?? null;
   // The briefing is a snapshot: countdowns are computed once, at the time printed, not ticking.
   const [now] = useState(nowMs);
-  const logReady = emergency.data && (emergency.data.emergency === null || log.data);
   const s =
-    emergency.data && inForce.data && desk.data && dutyNow.data !== undefined && logReady
+    emergency.data && inForce.data && desk.data && dutyNow.data !== undefined && log.data
       ? { ...emergency.data, command: inForce.data.command, commandSource: inForce.data.source, desk: desk.data, dutyNow: dutyNow.data }
       : undefined;
   const e = s?.emergency ?? null;
@@ -64,7 +65,7 @@ export function BriefingPrint() {
       </>
     );
   };
-  const rows = e && log.data ? briefingLog(log.data.rows) : [];
+  const rows = log.data ? briefingLog(log.data.rows) : [];
   const openItems = e ? e.checklist.filter((i) => !i.done) : [];
   const openByGroup = [...new Set(openItems.map((i) => i.groupKey))].map((g) => ({ group: g, items: openItems.filter((i) => i.groupKey === g) }));
   const next = e ? [...e.deadlines].filter((x) => x.doneAt === null).sort((a, b) => a.dueAt - b.dueAt) : [];
@@ -223,10 +224,8 @@ export function BriefingPrint() {
             </table>
           )}
 
-          <h2>{t('print.briefing.incidentLog', { count: rows.length })}</h2>
-          {!e ? (
-            <p className="print-empty">{t('print.briefing.noDeadlines')}</p>
-          ) : rows.length === 0 ? (
+          <h2>{t(e ? 'print.briefing.incidentLog' : 'print.briefing.routineLog', { count: rows.length })}</h2>
+          {rows.length === 0 ? (
             <p className="print-empty">{t('log.empty')}</p>
           ) : (
             <table className="print-log" data-testid="print-log">
@@ -254,7 +253,7 @@ export function BriefingPrint() {
                       <td>
                         {l.text}
                         {/* The switch's entry names T0 as first reported: say it was corrected since, so it is not read as current. */}
-                        {l.method === 'switchToEmergency' && firstT0 !== null && (
+                        {e && l.method === 'switchToEmergency' && l.emergencyId === e.id && firstT0 !== null && (
                           <div className="small" data-testid="print-log-t0-note">{t('print.briefing.t0Since', { t0: formatDateTime(e.t0) })}</div>
                         )}
                         {link && <div className="small" data-testid="print-log-link">{link}</div>}
