@@ -3,7 +3,8 @@ import type { IncidentSiteDto, IncidentSurroundingsDto, VenueNearDto } from '../
 import type { VenueType } from '../../shared/domain/venues';
 import { AreaIndex, PointIndex } from '../../shared/domain/spatial';
 import * as q from '../db/mode';
-import * as streetDb from '../db/street';
+import * as compoundDb from '../db/compounds';
+import * as venueDb from '../db/venues';
 import { getSettings } from './settings';
 import type { AppContext } from './context';
 
@@ -34,7 +35,7 @@ export function getIncidentSurroundings(ctx: AppContext): IncidentSurroundingsDt
   const reports = q.listReports(ctx.db, m.emergencyId);
   let areas: AreaIndex<number> | null = null;
   const locate = (lng: number, lat: number) => {
-    areas ??= new AreaIndex(streetDb.compoundAreas(ctx.db).map((c) => ({ key: c.id, geometry: JSON.parse(c.boundary) as Polygon | MultiPolygon })));
+    areas ??= new AreaIndex(compoundDb.compoundAreas(ctx.db).map((c) => ({ key: c.id, geometry: JSON.parse(c.boundary) as Polygon | MultiPolygon })));
     return areas.locate(lng, lat);
   };
 
@@ -57,12 +58,12 @@ export function getIncidentSurroundings(ctx: AppContext): IncidentSurroundingsDt
   }
   if (sites.size === 0) return { radiusM, sites: [], unplaced };
 
-  const v = streetDb.venuePoints(ctx.db);
+  const v = venueDb.venuePoints(ctx.db);
   const venues = new PointIndex<Venue>(v.ids.map((id, i) => ({ key: { id, name: v.name[i], type: v.type[i], lng: v.lng[i], lat: v.lat[i] }, lng: v.lng[i], lat: v.lat[i] })));
 
   const out: IncidentSiteDto[] = [];
   for (const [key, site] of sites) {
-    const compound = site.compoundId !== null ? streetDb.getCompound(ctx.db, site.compoundId) : null;
+    const compound = site.compoundId !== null ? compoundDb.getCompound(ctx.db, site.compoundId) : null;
     let inside: Near[] = [];
     let nearby: Near[] = [];
     if (compound?.boundary) {
@@ -71,7 +72,7 @@ export function getIncidentSurroundings(ctx: AppContext): IncidentSurroundingsDt
       nearby = near.filter((n) => n.distanceM > 0);
     } else {
       // No outline: the venues filed under the compound are inside; distances are taken from the reports' points.
-      inside = compound ? streetDb.venuesOfCompound(ctx.db, compound.id).map((key) => ({ point: { key }, distanceM: 0 })) : [];
+      inside = compound ? venueDb.venuesOfCompound(ctx.db, compound.id).map((key) => ({ point: { key }, distanceM: 0 })) : [];
       const filed = new Set(inside.map((n) => n.point.key.id));
       const best = new Map<number, Near>();
       for (const p of site.points) {

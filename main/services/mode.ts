@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { DeadlineDto, EmergencyDto, ModeStatusDto, ReportDto } from '../../shared/api/mode';
 import { checkT0, computeDeadlines, rulesAtSwitch, rulesForNewReport, type DoneMark } from '../../shared/domain/deadlines';
 import { findPolicyProfile, policyProfiles, type PolicyProfile } from '../../shared/domain/policy';
-import { formatDurationZh, formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatDurationZh } from '../../shared/domain/shanghai-time';
 import { caseTypeNames, type CaseType } from '../../shared/domain/workgroups';
 import type { OperatorRef } from '../../shared/api/operator';
 import * as q from '../db/mode';
@@ -14,7 +14,7 @@ import * as command from './command';
 import type { AppContext } from './context';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AreaIndex } from '../../shared/domain/spatial';
-import * as streetDb from '../db/street';
+import * as compoundDb from '../db/compounds';
 
 /**
  * 平急转换: the switch to emergency and back, T0 and its corrections, new positive reports, deadline clocks.
@@ -38,16 +38,16 @@ export interface TriggerInput {
 function placeOf(ctx: AppContext, input: TriggerInput): { compoundId: number | null; lng: number | null; lat: number | null; compoundName: string | null } {
   const point = input.point ?? null;
   let compoundId = input.compoundId ?? null;
-  if (compoundId !== null && !streetDb.getCompound(ctx.db, compoundId)) {
+  if (compoundId !== null && !compoundDb.getCompound(ctx.db, compoundId)) {
     throw new AppError('invalid_input', `compoundId: 找不到小区 (id ${compoundId})，可能已被删除，请重新选择。`);
   }
   if (compoundId === null && point) compoundId = compoundIndex(ctx).locate(point.lng, point.lat);
-  const compoundName = compoundId !== null ? (streetDb.getCompound(ctx.db, compoundId)?.name ?? null) : null;
+  const compoundName = compoundId !== null ? (compoundDb.getCompound(ctx.db, compoundId)?.name ?? null) : null;
   return { compoundId, lng: point?.lng ?? null, lat: point?.lat ?? null, compoundName };
 }
 
 function compoundIndex(ctx: AppContext): AreaIndex<number> {
-  return new AreaIndex(streetDb.compoundAreas(ctx.db).map((c) => ({ key: c.id, geometry: JSON.parse(c.boundary) as Polygon | MultiPolygon })));
+  return new AreaIndex(compoundDb.compoundAreas(ctx.db).map((c) => ({ key: c.id, geometry: JSON.parse(c.boundary) as Polygon | MultiPolygon })));
 }
 
 /** "（幸福小区）" or "（106.50123, 29.53012）" for log texts, or nothing. */
@@ -70,20 +70,20 @@ function requirePlausibleT0(t0: number, now: number, confirmed: boolean | undefi
   const c = checkT0(t0, now);
   if (c.ok) return;
   if (c.reason === 'future') {
-    throw new AppError('invalid_input', `${field}: 报告时间 ${formatShanghai(t0)} 晚于现在 ${formatShanghai(now)}，T0 不能在将来。`);
+    throw new AppError('invalid_input', `${field}: 报告时间 ${formatDateTime(t0)} 晚于现在 ${formatDateTime(now)}，T0 不能在将来。`);
   }
   if (!confirmed) {
     throw new AppError(
       'confirmation_required',
-      `${field}: 报告时间 ${formatShanghai(t0)} 是 ${formatDurationZh(c.ageMs)} 以前（超过 72 小时）。请核对日期；确认无误请再次提交并确认。`,
+      `${field}: 报告时间 ${formatDateTime(t0)} 是 ${formatDurationZh(c.ageMs)} 以前（超过 72 小时）。请核对日期；确认无误请再次提交并确认。`,
     );
   }
 }
 
 function alreadyInEmergency(ctx: AppContext, emergencyId: number): AppError {
   const e = q.getEmergency(ctx.db, emergencyId)!;
-  const since = formatShanghai(e.switchedAt);
-  return new AppError('conflict', `已于 ${since} 进入应急状态（T0 ${formatShanghai(effectiveT0(ctx, emergencyId))}），不能重复切换。 / Already in emergency since ${since}.`);
+  const since = formatDateTime(e.switchedAt);
+  return new AppError('conflict', `已于 ${since} 进入应急状态（T0 ${formatDateTime(effectiveT0(ctx, emergencyId))}），不能重复切换。 / Already in emergency since ${since}.`);
 }
 
 function requireEmergency(ctx: AppContext): number {
@@ -131,7 +131,7 @@ export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confi
         method: 'switchToEmergency',
         link: { kind: 'report', id: reportId },
         text:
-          `切换到应急状态。T0 ${formatShanghai(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
+          `切换到应急状态。T0 ${formatDateTime(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
           `${input.note?.trim() ? `（${input.note.trim()}）` : ''}。政策版本：${profile.name}；启动 ${rules.length} 个时限、${items} 项启动清单，指挥体系已激活。`,
       });
     })
@@ -147,12 +147,12 @@ export function correctT0(ctx: AppContext, input: { reportedAt: number; reason: 
     .transaction(() => {
       const emergencyId = requireEmergency(ctx);
       const from = effectiveT0(ctx, emergencyId);
-      if (from === input.reportedAt) throw new AppError('invalid_input', `reportedAt: 与当前 T0 ${formatShanghai(from)} 相同，无需更正。`);
+      if (from === input.reportedAt) throw new AppError('invalid_input', `reportedAt: 与当前 T0 ${formatDateTime(from)} 相同，无需更正。`);
       q.insertT0Correction(ctx.db, emergencyId, from, input.reportedAt, input.reason.trim(), now, op.id);
       writeLog(ctx, {
         category: 'mode',
         method: 'correctT0',
-        text: `更正 T0：${formatShanghai(from)} → ${formatShanghai(input.reportedAt)}。原因：${input.reason.trim()}。各时限随之调整。`,
+        text: `更正 T0：${formatDateTime(from)} → ${formatDateTime(input.reportedAt)}。原因：${input.reason.trim()}。各时限随之调整。`,
       });
     })
     .immediate();
@@ -163,7 +163,7 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyD
   const op = requireOperator(ctx);
   const now = ctx.now();
   const c = checkT0(input.reportedAt, now);
-  if (!c.ok && c.reason === 'future') throw new AppError('invalid_input', `reportedAt: 报告时间 ${formatShanghai(input.reportedAt)} 晚于现在，不能在将来。`);
+  if (!c.ok && c.reason === 'future') throw new AppError('invalid_input', `reportedAt: 报告时间 ${formatDateTime(input.reportedAt)} 晚于现在，不能在将来。`);
   ctx.db
     .transaction(() => {
       const emergencyId = requireEmergency(ctx);
@@ -176,7 +176,7 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyD
         category: 'report',
         method: 'recordPositive',
         link: { kind: 'report', id: reportId },
-        text: `新报告阳性：${formatShanghai(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
+        text: `新报告阳性：${formatDateTime(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
       });
     })
     .immediate();
@@ -215,7 +215,7 @@ export function reopenDeadline(ctx: AppContext, input: { id: number; reason: str
         category: 'deadline',
         method: 'reopenDeadline',
         link: { kind: 'deadline', id: input.id },
-        text: `重开时限：${d.name}（原于 ${formatShanghai(d.done.at)} 由 ${who} 标记完成）。原因：${input.reason.trim()}`,
+        text: `重开时限：${d.name}（原于 ${formatDateTime(d.done.at)} 由 ${who} 标记完成）。原因：${input.reason.trim()}`,
       });
     })
     .immediate();

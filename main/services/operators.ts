@@ -10,13 +10,13 @@ import type { AppContext } from './context';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLen: 32 };
 
-export function hashPin(pin: string): string {
+function hashPin(pin: string): string {
   const salt = crypto.randomBytes(16);
   const hash = crypto.scryptSync(pin, salt, SCRYPT.keyLen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-export function verifyPin(pin: string, stored: string): boolean {
+function verifyPin(pin: string, stored: string): boolean {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');

@@ -1,6 +1,9 @@
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** A bounding box in WGS-84 degrees. */
+export type Box = [west: number, south: number, east: number, north: number];
 
 export interface IndexedArea<T> {
   key: T;
@@ -46,7 +49,7 @@ export class AreaIndex<T> {
   }
 }
 
-export function bbox(g: Polygon | MultiPolygon): [number, number, number, number] {
+export function bbox(g: Polygon | MultiPolygon): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -61,6 +64,13 @@ export function bbox(g: Polygon | MultiPolygon): [number, number, number, number
     }
   }
   return [minX, minY, maxX, maxY];
+}
+
+/** The box of an outline (Polygon or MultiPolygon); null for no geometry, another type, or an outline without points. */
+export function areaBox(g: Geometry | null | undefined): Box | null {
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const b = bbox(g);
+  return b[0] <= b[2] && b[1] <= b[3] ? b : null;
 }
 
 /** Mean Earth radius (m), as turf uses it. */
@@ -79,7 +89,7 @@ export function distanceM(a: Position, b: Position): number {
  * A box grown by `meters` on every side. Used for index candidates only (the exact test follows), so it errs on the
  * large side: the longitude margin is taken at the box's edge farthest from the equator.
  */
-export function growBox([minX, minY, maxX, maxY]: [number, number, number, number], meters: number): [number, number, number, number] {
+export function growBox([minX, minY, maxX, maxY]: Box, meters: number): Box {
   const dLat = meters / (EARTH_RADIUS_M * RAD);
   const lat = Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)) + dLat);
   const dLng = dLat / Math.cos(lat * RAD);
@@ -153,7 +163,7 @@ export class PointIndex<T> {
     return this.near(growBox([at[0], at[1], at[0], at[1]], meters), meters, (p) => distanceM(at, p));
   }
 
-  private near(box: [number, number, number, number], meters: number, measure: (p: Position) => number) {
+  private near(box: Box, meters: number, measure: (p: Position) => number) {
     if (!this.index) return [];
     const out: { point: IndexedPoint<T>; distanceM: number }[] = [];
     for (const i of this.index.search(...box)) {

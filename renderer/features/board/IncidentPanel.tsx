@@ -3,7 +3,7 @@ import type { DeadlineDto, EmergencyDto } from '../../../shared/api/mode';
 import { caseTypeNames, workGroupNames } from '../../../shared/domain/workgroups';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useNow } from '../../app/clock';
-import { formatDateTime, formatDuration, formatTime } from '../../print/format';
+import { formatDateTime, formatDuration, formatTime } from '../../../shared/domain/shanghai-time';
 import { useCommandStructure } from '../command/queries';
 import { personText } from '../command/person';
 import { Countdown } from '../mode/Countdown';

@@ -6,9 +6,11 @@ import type { ReportDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
 import { registerMapLayer } from '../../map/layerRegistry';
 import { fitPadding } from '../../map/MapHelpers';
-import { boxOfRings, insideRing, labelPoint, outerRings } from '../../map/geometry';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { labelPoint } from '../../map/geometry';
+import { areaBox } from '../../../shared/domain/spatial';
 import { venueTypeLabel } from '../../map/venueStyle';
-import { formatTime } from '../../print/format';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { pickName } from '../mode/names';
 import { useEmergency, useModeStatus } from '../mode/queries';
 import { useIncidentSurroundings } from './incidentQueries';
@@ -100,10 +102,10 @@ const n = (v: number) => v.toLocaleString('zh-CN');
  */
 function pinPoint(g: Geometry): Position | null {
   const at = labelPoint(g);
-  const box = boxOfRings(outerRings(g));
-  if (!at || !box) return at;
+  const box = areaBox(g);
+  if (!at || !box || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return at;
   const below: Position = [at[0], at[1] - (box[3] - box[1]) * 0.22];
-  return outerRings(g).some((ring) => insideRing(below, ring)) ? below : at;
+  return booleanPointInPolygon(below, g) ? below : at;
 }
 
 registerMapLayer({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { PrintLayout } from '../../print/PrintLayout';
-import { formatDateTime, formatDuration, formatTime } from '../../print/format';
+import { formatDateTime, formatDuration, formatTime } from '../../../shared/domain/shanghai-time';
 import { caseTypeNames, workGroupNames, type WorkGroupKey } from '../../../shared/domain/workgroups';
 import type { DeadlineDto } from '../../../shared/api/mode';
 import type { PersonDto } from '../../../shared/api/command';

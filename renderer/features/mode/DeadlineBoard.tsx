@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
-import { formatDateTime, formatTime } from '../../print/format';
+import { formatDateTime, formatTime } from '../../../shared/domain/shanghai-time';
 import { byUrgency, urgencyOf } from './urgency';
 import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';

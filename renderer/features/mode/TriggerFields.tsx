@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseTypes, caseTypeNames, type CaseType } from '../../../shared/domain/workgroups';
 import type { LngLat } from '../../../shared/api/mode';
-import { formatDateTime, fromDateTimeLocal } from '../../print/format';
+import { formatDateTime, fromDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
 import { CompoundPicker, type PickedCompound } from './CompoundPicker';
 import { ReportPlaceMap } from './ReportPlaceMap';
