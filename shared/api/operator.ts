@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { defineFeature, read, selfLoggedWrite, write } from './define';
 import { empty, idInput, okOutput } from './common';
+import { noteText, personNameText, phoneText } from './text';
 
 /** Who is at the desk (值班员). One desk per database; every record carries the operator's id. */
 
-const personName = z.string().trim().min(1, '姓名不能为空').max(40);
-export const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+const personName = personNameText('姓名');
+export const phone = phoneText.optional('电话');
+/** A PIN as typed at sign-in: checked against the stored hash, so only its length is bounded here. */
+const typedPin = z.string().max(64, 'PIN 过长');
 export const pin = z.string().regex(/^\d{4,8}$/, 'PIN 须为 4 到 8 位数字');
 
 export const operatorDto = z.object({
@@ -42,7 +41,7 @@ export const deskFeature = defineFeature('desk', {
     z.object({
       id: z.number().int().optional(),
       name: personName,
-      phone: phone.nullable().optional(),
+      phone,
       isAdmin: z.boolean().optional(),
       active: z.boolean().optional(),
     }),
@@ -58,14 +57,14 @@ export const deskFeature = defineFeature('desk', {
   getDesk: read('The operator at the desk now (null when nobody is signed in) and the idle lock', empty, deskDto),
   signIn: selfLoggedWrite(
     'Take the desk by picking a name (+ PIN when one is set). Signing in again as the same person unlocks the screen.',
-    z.object({ operatorId: z.number().int().positive(), pin: z.string().optional() }),
+    z.object({ operatorId: z.number().int().positive(), pin: typedPin.optional() }),
     deskDto,
     ['desk', 'mode'],
   ),
   signOut: selfLoggedWrite('Leave the desk (nobody signed in afterwards)', empty, deskDto, ['desk', 'mode']),
   handOver: selfLoggedWrite(
     '交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log',
-    z.object({ toOperatorId: z.number().int().positive(), pin: z.string().optional(), note: z.string().trim().min(1, '交接班说明不能为空').max(2000) }),
+    z.object({ toOperatorId: z.number().int().positive(), pin: typedPin.optional(), note: noteText('交接班说明') }),
     deskDto,
     ['desk', 'mode'],
   ),

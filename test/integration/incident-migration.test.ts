@@ -6,7 +6,7 @@ import { openDatabase, closeDatabase } from '../../main/db/open';
 import { migrations } from '../../main/db/migrations';
 import { listBackups } from '../../main/db/backup';
 
-/** Migration 010 (issue 10) on a version-9 database holding an emergency with a report and two done deadlines. */
+/** Migration 011 (issue 10) on a version-10 database holding an emergency with a report and two done deadlines. */
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,12 +15,12 @@ afterEach(() => {
 
 const T = Date.UTC(2022, 6, 10, 2, 0);
 
-test('migration 10 keeps reports and done marks, adds the report place and reopening', () => {
+test('migration 11 keeps reports and done marks, adds the report place and reopening', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig10-'));
   dirs.push(dir);
   const file = path.join(dir, 'streetcommand.sqlite');
-  const v9 = openDatabase(file, { migrations: migrations.slice(0, 9), backupDir: path.join(dir, 'b') });
-  v9.exec(`
+  const v10 = openDatabase(file, { migrations: migrations.slice(0, 10), backupDir: path.join(dir, 'b') });
+  v10.exec(`
     INSERT INTO operator (id, name, created_at, updated_at) VALUES (1, '王值班', ${T}, ${T});
     INSERT INTO emergency (id, switched_at, switched_by, profile_id) VALUES (1, ${T}, 1, 'cn-2022-jun-v9');
     INSERT INTO emergency_report (id, emergency_id, reported_at, place, case_type, reported_by, is_trigger, recorded_at, recorded_by)
@@ -31,11 +31,11 @@ test('migration 10 keeps reports and done marks, adds the report place and reope
     INSERT INTO deadline_done (deadline_id, done_at, operator_id) VALUES (1, ${T + 60_000}, 1), (2, ${T + 120_000}, NULL);
     UPDATE app_mode SET mode = 'emergency', emergency_id = 1;
   `);
-  closeDatabase(v9);
+  closeDatabase(v10);
 
-  const db = openDatabase(file, { migrations: migrations.slice(0, 10), backupDir: path.join(dir, 'backups') });
-  expect(db.pragma('user_version', { simple: true })).toBe(10);
-  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v9'))).toBe(true);
+  const db = openDatabase(file, { migrations: migrations.slice(0, 11), backupDir: path.join(dir, 'backups') });
+  expect(db.pragma('user_version', { simple: true })).toBe(11);
+  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v10'))).toBe(true);
   // The report keeps its place and names no compound or point yet.
   expect(db.prepare('SELECT place, compound_id, lng, lat FROM emergency_report').get()).toEqual({ place: '桂花小区', compound_id: null, lng: null, lat: null });
   // Both done marks survive, now with ids of their own.

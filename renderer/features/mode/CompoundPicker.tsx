@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/queries';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
+import { textLimits } from '../../../shared/api/text';
 
 export interface PickedCompound {
   id: number;
@@ -70,6 +71,7 @@ export function CompoundPicker({ value, onChange, labelledBy }: { value: PickedC
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-activedescendant={open && rows[active] ? `${id}-opt-${rows[active].id}` : undefined}
+        maxLength={textLimits.search}
         placeholder={t('mode.place.searchHint')}
         value={text}
         onChange={(e) => {

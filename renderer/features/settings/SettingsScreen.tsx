@@ -9,6 +9,7 @@ import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
 import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
+import { textLimits } from '../../../shared/api/text';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
 export function SettingsScreen() {
@@ -53,7 +54,7 @@ export function SettingsScreen() {
       <section className="panel stack">
         <div className="field">
           <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
-          <input id="unit-name" value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
+          <input id="unit-name" maxLength={textLimits.name} value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="language">{t('settings.language')}</label>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { navigate } from '../../app/useRoute';
+import { textLimits } from '../../../shared/api/text';
 
 /** First start: an empty database is never a dead end. Load the demo street, or create our own and import. */
 export function SetupScreen() {
@@ -36,11 +37,11 @@ export function SetupScreen() {
           <p className="muted">{t('setup.ownHint')}</p>
           <div className="field">
             <label htmlFor="street-name">{t('setup.streetName')}</label>
-            <input id="street-name" value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="street-name" maxLength={textLimits.name} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="street-code">{t('setup.streetCode')}</label>
-            <input id="street-code" value={code} onChange={(e) => setCode(e.target.value)} />
+            <input id="street-code" maxLength={textLimits.code} value={code} onChange={(e) => setCode(e.target.value)} />
           </div>
           <button data-testid="create-street" disabled={own.isPending || !code.trim() || !name.trim()} onClick={() => own.mutate()}>
             {t('setup.create')}

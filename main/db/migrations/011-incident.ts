@@ -3,7 +3,7 @@ import { appendOnly } from './appendOnly';
 import { rebuildTable } from './rebuild';
 
 /**
- * Issue 10: where a positive report is, and deadlines reopened with a reason.
+ * Issue 10 (migration 11): where a positive report is, and deadlines reopened with a reason.
  *
  * - emergency_report gets the compound picked from the street data and the point clicked on the map (both optional).
  *   compound_id has no foreign key on purpose: a report is a record of what was said at the time, and compounds are
@@ -12,8 +12,8 @@ import { rebuildTable } from './rebuild';
  * - deadline_done is rebuilt with an id of its own, so a deadline can be done, reopened (deadline_reopen, with the
  *   reason) and done again, every mark kept. A trigger refuses a second done mark while one is still standing.
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: 'incident',
   rebuildsTables: true,
   up(db) {
