@@ -14,6 +14,7 @@ import { PrintRoute } from '../print/PrintRoute';
 import './printViews';
 import { ModeBanner } from '../features/mode/ModeBanner';
 import { DeadlineStrip } from '../features/mode/DeadlineStrip';
+import { SkipToDeadlines } from '../features/mode/SkipToDeadlines';
 import { ModeScreen } from '../features/mode/ModeScreen';
 import { CommandScreen } from '../features/command/CommandScreen';
 import { DutyScreen } from '../features/duty/DutyScreen';
@@ -55,6 +56,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipToDeadlines />
       <TopBar info={info.data} route={route} />
       <div className="mode-bands">
         <ModeBanner />
