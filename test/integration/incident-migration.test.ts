@@ -15,7 +15,7 @@ afterEach(() => {
 
 const T = Date.UTC(2022, 6, 10, 2, 0);
 
-test('migration 11 keeps reports and done marks, adds the report place and reopening', () => {
+test('migration 12 keeps reports and done marks, adds the report place and reopening', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig10-'));
   dirs.push(dir);
   const file = path.join(dir, 'streetcommand.sqlite');
@@ -35,7 +35,7 @@ test('migration 11 keeps reports and done marks, adds the report place and reope
 
   const db = openDatabase(file, { migrations: migrations.slice(0, 12), backupDir: path.join(dir, 'backups') });
   expect(db.pragma('user_version', { simple: true })).toBe(12);
-  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v10'))).toBe(true);
+  expect(listBackups(path.join(dir, 'backups')).some((b) => b.name.includes('before-migration-v11'))).toBe(true);
   // The report keeps its place and names no compound or point yet.
   expect(db.prepare('SELECT place, compound_id, lng, lat FROM emergency_report').get()).toEqual({ place: '桂花小区', compound_id: null, lng: null, lat: null });
   // Both done marks survive, now with ids of their own.
