@@ -161,11 +161,12 @@ function apportion(compounds: CompoundPlan[], total: number) {
 }
 
 /**
- * The desk's operators of the demo street, so the first sign-in needs no detour through the operator list: one admin
- * and two duty officers, none with a PIN (README: set PINs before real use). Phones are fictional but well-formed.
+ * The desk's operators of the demo street, so the first sign-in needs no detour through the operator list: three duty
+ * officers, none with a PIN and none an admin, so the operator list stays open to change (as on a fresh database)
+ * until someone is made admin (README). Phones are fictional but well-formed.
  */
 export const DEMO_OPERATORS = [
-  { name: '周主任', phone: '13800138001', isAdmin: true },
+  { name: '周主任', phone: '13800138001', isAdmin: false },
   { name: '刘值班', phone: '13800138002', isAdmin: false },
   { name: '孙值班', phone: '13800138003', isAdmin: false },
 ];

@@ -50,7 +50,7 @@ const liveBefore =
     return was && was.name !== now?.name.trim() ? `（原为 ${was.name}）` : '';
   };
 
-const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟' };
+const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟', incidentRadiusM: '周边范围（米）' };
 const importKinds: Record<string, string> = { communities: '社区', compounds: '小区', venues: '重点场所', residents: '人口台账' };
 
 export const auditRules: Rules = {

@@ -6,6 +6,7 @@ import { DutyNowBadge } from '../features/duty/DutyNowBadge';
 const tabs = [
   { route: '/board', key: 'nav.board' },
   { route: '/mode', key: 'nav.mode' },
+  { route: '/risk', key: 'nav.risk' },
   { route: '/command', key: 'nav.command' },
   { route: '/duty', key: 'nav.duty' },
   { route: '/log', key: 'nav.log' },

@@ -6,4 +6,5 @@ import '../features/mode/printViews';
 import '../features/command/printViews';
 import '../features/duty/printViews';
 import '../features/board/printViews';
+import '../features/risk-areas/printViews';
 import '../features/desk/printViews';

@@ -13,6 +13,7 @@ import { logFeature } from './log';
 import { modeFeature } from './mode';
 import { checklistFeature } from './checklist';
 import { policyFeature } from './policy';
+import { riskAreasFeature } from './risk-areas';
 import type { Result } from './errors';
 
 /**
@@ -34,6 +35,7 @@ export const featureTables = [
   modeFeature,
   checklistFeature,
   policyFeature,
+  riskAreasFeature,
 ] as const;
 
 const combined = combineFeatures(featureTables);

@@ -33,6 +33,7 @@ export const features = [
   'mode',
   'checklist',
   'policy',
+  'riskAreas',
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -58,12 +58,12 @@ describe('loading the demo street', () => {
     expect(summary.elderly / summary.residents).toBeLessThan(0.25);
   });
 
-  test('brings three operators for the desk, one of them admin, none with a PIN: the first sign-in needs no detour', () => {
+  test('brings three operators for the desk, none with a PIN and none admin: the first sign-in needs no detour', () => {
     const ops = listOperators(app.ctx.db);
     const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
     expect([...ops].sort(byName).map((o) => ({ name: o.name, isAdmin: o.isAdmin, hasPin: o.hasPin, active: o.active }))).toEqual(
       [
-        { name: '周主任', isAdmin: true, hasPin: false, active: true },
+        { name: '周主任', isAdmin: false, hasPin: false, active: true },
         { name: '刘值班', isAdmin: false, hasPin: false, active: true },
         { name: '孙值班', isAdmin: false, hasPin: false, active: true },
       ].sort(byName),

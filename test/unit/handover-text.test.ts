@@ -25,7 +25,7 @@ function summary(logRows: LogEntryDto[], total = logRows.length): HandoverSummar
     openDeadlines: [
       {
         id: 1, key: 'online_report', name: '网络直报', nameEn: 'Online report of the positive', ownerGroup: 'tracing', ownerGroupName: '流调溯源组', reportId: 1,
-        startsAt: NOW - 3 * 60 * MIN, dueAt: NOW - 60 * MIN, targetAt: null, remainingMs: -60 * MIN, status: 'overdue', urgency: 'overdue', doneAt: null, doneBy: null, doneLate: false,
+        startsAt: NOW - 3 * 60 * MIN, dueAt: NOW - 60 * MIN, targetAt: null, remainingMs: -60 * MIN, status: 'overdue', urgency: 'overdue', doneAt: null, doneBy: null, doneLate: false, reopens: [],
       },
     ],
     uncheckedItems: [{ id: 1, groupKey: 'testing', groupName: '核酸检测组', text: '调集采样点', position: 1, done: false, doneAt: null, doneBy: null }],

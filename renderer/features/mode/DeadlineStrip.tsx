@@ -6,6 +6,7 @@ import { REFRESH_MS, useModeStatus } from './queries';
 import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName } from './names';
+import { SHORTCUT_LABEL } from './deadlineShortcut';
 
 const SHOWN = 4;
 
@@ -27,7 +28,9 @@ export function DeadlineStrip() {
   const reportOf = (id: number | null) => (id === null ? undefined : emergency.data?.emergency?.reports.find((r) => r.id === id));
   return (
     <div className="deadline-strip" data-testid="deadline-strip">
-      <a href="#/mode" className="deadline-strip-label">{t('mode.strip.label')}</a>
+      <a href="#/mode" className="deadline-strip-label">
+        {t('mode.strip.label')} <kbd className="shortcut-hint small" title={t('mode.shortcut.hint')}>{SHORTCUT_LABEL}</kbd>
+      </a>
       {open.length === 0 && <span className="deadline-chip urgency-done">{t('mode.strip.allDone')}</span>}
       {open.map((d) => {
         const report = twice.has(d.key) ? reportOf(d.reportId) : undefined;
