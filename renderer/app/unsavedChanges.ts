@@ -19,6 +19,16 @@ export function useUnsavedChanges(dirty: boolean): void {
   }, [dirty, id]);
 }
 
+/**
+ * For an editor that saves and then is refreshed from the server: `mark(value)` when it sends a save; while the form
+ * still holds exactly what was sent (saving, or saved and waiting for the refreshed data), it is not "unsaved", so
+ * leaving right after a save asks nothing. A failed save calls `mark(null)`; an edit after sending counts again.
+ */
+export function useSentValue(): { sent: string | null; mark: (value: unknown) => void } {
+  const [sent, setSent] = useState<string | null>(null);
+  return { sent, mark: (value) => setSent(value === null ? null : JSON.stringify(value)) };
+}
+
 export function hasUnsavedChanges(): boolean {
   return dirtyForms.size > 0;
 }

@@ -32,7 +32,7 @@ describe('the live command structure during an emergency', () => {
 
     // The command screen edits the live structure and says so.
     await go(page, '/command');
-    await expect.poll(() => page.getByTestId('command-scope-note').textContent()).toContain('本次应急响应的现行指挥体系');
+    await expect.poll(() => page.getByTestId('command-scope-note').textContent(), { timeout: 10_000 }).toContain('本次应急响应的现行指挥体系');
     expect(await page.getByTestId('scope-live').getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('[data-testid="leader-commander"] input[data-field="name"]').inputValue()).toBe('吴书记');
     const tracing = '[data-testid="group-tracing"]';
@@ -49,7 +49,7 @@ describe('the live command structure during an emergency', () => {
     // Fixed, Enter in the field saves (no click): the live structure has the lead, the template does not.
     await phone.fill('13800000010');
     await phone.press('Enter');
-    await expect.poll(async () => lead(await live(), 'tracing')).toEqual({ name: '周流调', phone: '13800000010', duty: null });
+    await expect.poll(async () => lead(await live(), 'tracing'), { timeout: 10_000 }).toEqual({ name: '周流调', phone: '13800000010', duty: null });
     const template = await e2e.api<Structure>('getCommandTemplate');
     expect(lead(template, 'tracing')).toBeNull();
     await expect.poll(() => page.locator(`${tracing} .badge.vacant`).count()).toBe(0);
@@ -67,7 +67,7 @@ describe('the live command structure during an emergency', () => {
 
     // Back on the deadline board: the owner cell shows the lead and phone.
     await go(page, '/mode');
-    await expect.poll(() => report.getByTestId('deadline-owner').textContent()).toContain('流调溯源组 · 组长 周流调 13800000010');
+    await expect.poll(() => report.getByTestId('deadline-owner').textContent(), { timeout: 10_000 }).toContain('流调溯源组 · 组长 周流调 13800000010');
     await screenshot(page, 'command-live-deadline-lead');
     await page.close();
   });

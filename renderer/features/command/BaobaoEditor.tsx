@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { saveOnEnter } from '../../app/enterKey';
-import { useUnsavedChanges } from '../../app/unsavedChanges';
+import { useSentValue, useUnsavedChanges } from '../../app/unsavedChanges';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { baobaoLevelNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
@@ -28,7 +28,9 @@ function BaobaoRow({ row, scope }: { row: Row; scope: CommandScope }) {
     communityCadre: toForm(row.communityCadre),
   };
   const [form, setForm] = useState(initial);
+  const { sent, mark } = useSentValue();
   const save = useMutation({
+    onError: () => mark(null),
     mutationFn: () =>
       call(saveMethods[scope].baobao, {
         communityId: row.communityId,
@@ -39,8 +41,12 @@ function BaobaoRow({ row, scope }: { row: Row; scope: CommandScope }) {
   });
   const dirty = levels.some((l) => !samePerson(form[l.field], initial[l.field]));
   const missing = levels.some((l) => !form[l.field].name.trim());
-  useUnsavedChanges(dirty);
-  const submit = () => dirty && !save.isPending && save.mutate();
+  useUnsavedChanges(dirty && JSON.stringify(form) !== sent);
+  const submit = () => {
+    if (!dirty || save.isPending) return;
+    mark(form);
+    save.mutate();
+  };
   return (
     <tr data-testid="baobao-row" className={missing ? 'gap' : ''} onKeyDown={saveOnEnter(submit)}>
       <th>{row.communityName}</th>

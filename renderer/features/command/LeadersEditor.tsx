@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { saveOnEnter } from '../../app/enterKey';
-import { useUnsavedChanges } from '../../app/unsavedChanges';
+import { useSentValue, useUnsavedChanges } from '../../app/unsavedChanges';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { leaderRoleNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
@@ -18,12 +18,18 @@ function LeaderRow({ leader, scope }: { leader: Leader; scope: CommandScope }) {
   const { t, i18n } = useTranslation();
   const saved = toForm(leader.person);
   const [form, setForm] = useState<PersonForm>(saved);
+  const { sent, mark } = useSentValue();
   const save = useMutation({
     mutationFn: () => call(saveMethods[scope].leader, { role: leader.role, person: toInput(form) }),
+    onError: () => mark(null),
   });
   const dirty = !samePerson(form, saved);
-  useUnsavedChanges(dirty);
-  const submit = () => dirty && !save.isPending && save.mutate();
+  useUnsavedChanges(dirty && JSON.stringify(form) !== sent);
+  const submit = () => {
+    if (!dirty || save.isPending) return;
+    mark(form);
+    save.mutate();
+  };
   const label = pickName(leaderRoleNames[leader.role], i18n.language);
   return (
     <tr data-testid={`leader-${leader.role}`} className={leader.person ? '' : 'gap'} onKeyDown={saveOnEnter(submit)}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { saveOnEnter } from '../../app/enterKey';
-import { useUnsavedChanges } from '../../app/unsavedChanges';
+import { useSentValue, useUnsavedChanges } from '../../app/unsavedChanges';
 import type { CommandStructureDto } from '../../../shared/api/command';
 import { workGroupNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
@@ -22,7 +22,9 @@ export function WorkGroupEditor({ group, scope }: { group: Group; scope: Command
   const [lead, setLead] = useState<PersonForm>(initial.lead);
   const [members, setMembers] = useState<PersonForm[]>(initial.members);
   const [tasks, setTasks] = useState(initial.tasks);
+  const { sent, mark } = useSentValue();
   const save = useMutation({
+    onError: () => mark(null),
     mutationFn: () =>
       call(saveMethods[scope].group, {
         key: group.key,
@@ -36,8 +38,13 @@ export function WorkGroupEditor({ group, scope }: { group: Group; scope: Command
     tasks !== initial.tasks ||
     members.length !== initial.members.length ||
     members.some((m, i) => !samePerson(m, initial.members[i]));
-  useUnsavedChanges(dirty);
-  const submit = () => dirty && !save.isPending && save.mutate();
+  const unsaved = dirty && JSON.stringify({ lead, members, tasks }) !== sent;
+  useUnsavedChanges(unsaved);
+  const submit = () => {
+    if (!dirty || save.isPending) return;
+    mark({ lead, members, tasks });
+    save.mutate();
+  };
   const name = pickName(workGroupNames[group.key], i18n.language);
 
   return (
@@ -70,7 +77,7 @@ export function WorkGroupEditor({ group, scope }: { group: Group; scope: Command
         <button className={dirty ? 'primary' : ''} disabled={!dirty || save.isPending} onClick={submit} data-testid="save-group">
           {t('common.save')}
         </button>
-        {dirty && <span className="unsaved small" data-testid="unsaved">{t('common.unsaved')}</span>}
+        {unsaved && <span className="unsaved small" data-testid="unsaved">{t('common.unsaved')}</span>}
       </div>
     </div>
   );
