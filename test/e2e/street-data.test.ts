@@ -39,7 +39,7 @@ const square = (lng: number, lat: number, d: number) => ({
 });
 
 describe('street data screen', () => {
-  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' }, signedIn: true });
   const api = e2e.api;
   let page: Page;
   let external: string[];

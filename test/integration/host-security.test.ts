@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startHost, freshDataDir, type RunningHost } from '../helpers/host';
+import { signInOperator } from '../helpers/e2e';
 import { solidPng, writeMbtiles } from '../fixtures/mbtiles';
 import { notMbtilesMessage } from '../../main/services/basemap';
 import { parseCsv } from '../../main/services/import/csv';
@@ -87,6 +88,8 @@ describe('the browser host against an attacker on the same machine', () => {
     port = Number(new URL(host.origin).port);
     const street = await host.call('createStreet', { code: '500104001', name: '安全测试街道' });
     if (!street.ok) throw new Error(street.error?.message);
+    // Every change needs a signed-in operator at the desk (issue 9): the attacker's requests below pass that rule.
+    await signInOperator(host, '安全员');
   });
   afterAll(async () => {
     await host?.stop();

@@ -8,12 +8,16 @@ import { WorkGroupEditor } from './WorkGroupEditor';
 import { BaobaoEditor } from './BaobaoEditor';
 import { ReadinessPanel } from './ReadinessPanel';
 import { CommandTables } from './CommandTables';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 
 /** 指挥体系: the command structure template, edited in routine times and activated at the switch. */
 export function CommandScreen() {
   const { t } = useTranslation();
   const template = useCommandTemplate();
   const inForce = useCommandStructure();
+  // Editing the template is a change: the forms stay readable but disabled while the desk would refuse it.
+  const { canWrite } = useCanWrite();
   const snapshot = inForce.data?.source === 'snapshot' ? inForce.data.command : null;
   const c = template.data;
   if (!c) return template.isError ? <ErrorMessage error={template.error} /> : <div>{t('app.loading')}</div>;
@@ -36,8 +40,9 @@ export function CommandScreen() {
           </section>
         </>
       )}
+      <DeskNotice />
       <div className="command-columns">
-        <div className="stack">
+        <fieldset className="desk-fieldset stack" disabled={!canWrite}>
           <LeadersEditor leaders={c.leaders} />
           <section className="panel stack">
             <h2>{t('command.groups')}</h2>
@@ -47,7 +52,7 @@ export function CommandScreen() {
             </div>
           </section>
           <BaobaoEditor rows={c.baobao} />
-        </div>
+        </fieldset>
         <ReadinessPanel />
       </div>
     </div>

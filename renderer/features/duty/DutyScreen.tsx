@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { nowMs, useNow } from '../../app/clock';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { OperatorsPanel } from '../desk/OperatorsPanel';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 import { addDays, mondayOf, monthOf, today } from './dates';
 import { useDutyRoster } from './queries';
 import { DutyWeekGrid } from './DutyWeekGrid';
@@ -19,6 +21,8 @@ export function DutyScreen() {
   const [editing, setEditing] = useState<DutyShiftDto | null>(null);
   const [configuring, setConfiguring] = useState(false);
   const roster = useDutyRoster('week', monday);
+  // Rostering is a change: with nobody signed in (or the desk locked) the grid is read-only and says why.
+  const { canWrite, hint } = useCanWrite();
   const r = roster.data;
   return (
     <div className="duty-screen stack">
@@ -29,11 +33,12 @@ export function DutyScreen() {
         <button onClick={() => setMonday(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
         <button onClick={() => setMonday(mondayOf(today(nowMs())))}>{t('duty.thisWeek')}</button>
         <span className="spacer" />
-        <button onClick={() => setConfiguring(true)} data-testid="open-duty-config">{t('duty.config.open')}</button>
+        <button onClick={() => setConfiguring(true)} data-testid="open-duty-config" disabled={!canWrite} title={hint || undefined}>{t('duty.config.open')}</button>
         <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
         <a className="button" href={`#/print/duty?month=${monthOf(monday)}`} data-testid="print-duty-month">{t('duty.printMonth')}</a>
       </div>
       <ErrorMessage error={roster.error} />
+      <DeskNotice />
       {r && (
         <section className="panel stack">
           <div className="row">
@@ -41,12 +46,14 @@ export function DutyScreen() {
             {r.gaps > 0 ? <span className="badge warn">{t('duty.gaps', { count: r.gaps })}</span> : <span className="badge ok">{t('duty.noGaps')}</span>}
             <span className="muted small">{t('duty.hint')}</span>
           </div>
-          <DutyWeekGrid roster={r} today={today(now)} onEdit={setEditing} />
+          <fieldset className="desk-fieldset" disabled={!canWrite} title={hint || undefined}>
+            <DutyWeekGrid roster={r} today={today(now)} onEdit={setEditing} />
+          </fieldset>
         </section>
       )}
       <OperatorsPanel />
-      {configuring && <DutyConfigEditor onClose={() => setConfiguring(false)} />}
-      {editing && r && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
+      {configuring && canWrite && <DutyConfigEditor onClose={() => setConfiguring(false)} />}
+      {editing && r && canWrite && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
     </div>
   );
 }

@@ -6,14 +6,14 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
-import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
 type ManualCategory = (typeof manualLogCategories)[number];
 
 /**
  * Add an entry by hand: category and text; optionally when it happened (earlier than now) and what it concerns
- * (a sampling team, or a risk area or site named by hand). The operator and the time of writing are recorded by the desk.
+ * (a sampling team, or a risk area or site named by hand). The operator and the time of writing are recorded by the
+ * desk; LogScreen shows this form only to a signed-in operator at an unlocked desk (DeskGate).
  */
 export function LogEntryForm() {
   const { t } = useTranslation();
@@ -21,10 +21,8 @@ export function LogEntryForm() {
   const [text, setText] = useState('');
   const [eventTime, setEventTime] = useState('');
   const [link, setLink] = useState<LinkForm>(emptyLink);
-  const desk = useDesk();
   // The latest time the picker offers; the server refuses a time after its own now anyway.
   const now = useNow(10_000);
-  const nobodyAtDesk = desk.data !== undefined && desk.data.operator === null;
   const add = useMutation({
     mutationFn: () => {
       const at = eventTime ? fromDateTimeLocal(eventTime) : undefined;
@@ -47,9 +45,8 @@ export function LogEntryForm() {
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add.mutate();
           }} />
-        <button className="primary" disabled={add.isPending || nobodyAtDesk} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
+        <button className="primary" disabled={add.isPending} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
       </div>
-      {nobodyAtDesk && <div className="muted" data-testid="log-needs-operator">{t('log.needsOperator')}</div>}
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>

@@ -9,6 +9,8 @@ import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
 import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
 export function SettingsScreen() {
@@ -18,6 +20,8 @@ export function SettingsScreen() {
   const backups = useApiQuery('listBackups', {});
   const [form, setForm] = useState<SettingsDto | null>(null);
   const [notice, setNotice] = useState('');
+  // Settings, the policy, the base map, backups and restores are changes: read-only while the desk would refuse them.
+  const { canWrite } = useCanWrite();
   useEffect(() => {
     if (info.data && !form) setForm(info.data.settings);
   }, [info.data, form]);
@@ -50,6 +54,8 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       {notice && <div className="ok-box" data-testid="settings-notice">{notice}</div>}
       <ErrorMessage error={save.error ?? backup.error} />
+      <DeskNotice />
+      <fieldset className="desk-fieldset stack" disabled={!canWrite}>
       <section className="panel stack">
         <div className="field">
           <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
@@ -69,6 +75,7 @@ export function SettingsScreen() {
         </div>
         <div><button className="primary" data-testid="save-settings" onClick={() => save.mutate(form)}>{t('common.save')}</button></div>
       </section>
+      </fieldset>
       <section className="panel stack">
         <div><span className="muted">{t('settings.dataFolder')}</span><code>{info.data.dataDir}</code></div>
         <div><span className="muted">{t('settings.database')}</span><code>{info.data.dbFile}</code></div>
@@ -81,6 +88,7 @@ export function SettingsScreen() {
         )}
         <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
       </section>
+      <fieldset className="desk-fieldset stack" disabled={!canWrite}>
       <section className="panel stack">
         <PolicyProfileSelect />
       </section>
@@ -105,7 +113,8 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </section>
-      {restoring && (
+      </fieldset>
+      {restoring && canWrite && (
         <ConfirmDialog
           title={t('settings.restore')}
           tone="danger"

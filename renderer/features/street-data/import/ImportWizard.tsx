@@ -12,6 +12,8 @@ import { ImportResult } from './ImportResult';
 import { KindPicker } from './KindPicker';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
+import { useCanWrite } from '../../desk/useCanWrite';
+import { DeskNotice } from '../../desk/DeskNotice';
 import './import.css';
 
 type Encoding = 'auto' | 'utf-8' | 'gbk';
@@ -28,6 +30,8 @@ export function ImportWizard() {
   // null: not known yet. The file's crs member sets it; when the file says nothing the user must choose.
   const [crs, setCrs] = useState<CoordinateSystem | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
+  // An import is a change: with nobody signed in (or the desk locked) the steps are read-only; exports stay open.
+  const { canWrite } = useCanWrite();
 
   const preview = useQuery({
     // Keyed by the file's id, not its (large) content.
@@ -68,7 +72,7 @@ export function ImportWizard() {
   const geo = kind !== 'residents';
   const unmapped = importFields[kind].filter((f) => f.required && !mapping[f.id]);
   const crsMissing = geo && crs === null;
-  const canCommit = !!data && unmapped.length === 0 && !crsMissing && !commit.isPending;
+  const canCommit = canWrite && !!data && unmapped.length === 0 && !crsMissing && !commit.isPending;
 
   return (
     <div className="imp-screen">
@@ -77,6 +81,8 @@ export function ImportWizard() {
         <a href="#/data">{t('import.back')}</a>
       </div>
 
+      <DeskNotice />
+      <fieldset className="desk-fieldset" disabled={!canWrite}>
       <section className="panel imp-steps">
         <h2>{t('import.step1')}</h2>
         <KindPicker kind={kind} onChange={chooseKind} />
@@ -171,6 +177,7 @@ export function ImportWizard() {
           </>
         )}
       </section>
+      </fieldset>
 
       <ExportPanel />
     </div>
