@@ -97,7 +97,7 @@ export function OperatorsPanel() {
         <button onClick={() => add.mutate()} disabled={add.isPending} data-testid="add-operator">{t('desk.operators.add')}</button>
       </div>
       {asksAdminPin && (
-        <div className="field">
+        <div className="field" style={{ maxWidth: 360 }}>
           <label htmlFor="admin-pin">{t('desk.operators.adminPin', { name: me?.name ?? '' })}</label>
           <input id="admin-pin" data-testid="admin-pin" type="password" inputMode="numeric" autoComplete="off" size={10} value={adminPin}
             onChange={(e) => setAdminPin(e.target.value)} />
