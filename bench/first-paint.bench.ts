@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openApp } from '../main/services/app';
 import { loadDemoStreet } from '../main/services/demo';
-import { insertVenue } from '../main/db/street';
+import { insertVenue } from '../main/db/venues';
 import { venueTypeIds } from '../shared/domain/venues';
 import { bbox } from '../shared/domain/spatial';
 import { createRng } from '../scripts/demo/random';

@@ -56,7 +56,7 @@ function createHttpApi(token: string): Api {
   return Object.freeze(api) as unknown as Api;
 }
 
-export const api: Api = window.streetCommand ?? createHttpApi(readToken());
+const api: Api = window.streetCommand ?? createHttpApi(readToken());
 export const isDesktop = !!window.streetCommand;
 
 export class ApiCallError extends Error {

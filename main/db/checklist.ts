@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
 import type { ChecklistItemDto } from '../../shared/api/mode';
 import { workGroupKeys, workGroupNames, type WorkGroupKey } from '../../shared/domain/workgroups';
 import { operatorRefs } from './operators';
@@ -8,7 +9,7 @@ import { operatorRefs } from './operators';
 const groupOrder = (k: WorkGroupKey) => workGroupKeys.indexOf(k);
 
 export function listTemplate(db: Db): ChecklistItemDto[] {
-  const rows = db.prepare('SELECT id, group_key AS groupKey, text, position FROM checklist_template_item').all() as {
+  const rows = prepare(db, 'SELECT id, group_key AS groupKey, text, position FROM checklist_template_item').all() as {
     id: number;
     groupKey: WorkGroupKey;
     text: string;
@@ -19,6 +20,10 @@ export function listTemplate(db: Db): ChecklistItemDto[] {
     .map((r) => ({ ...r, groupName: workGroupNames[r.groupKey].zh, done: false, doneAt: null, doneBy: null }));
 }
 
+export function countTemplateItems(db: Db): number {
+  return (prepare(db, 'SELECT COUNT(*) AS n FROM checklist_template_item').get() as { n: number }).n;
+}
+
 export function getTemplateItem(db: Db, id: number): ChecklistItemDto | null {
   return listTemplate(db).find((i) => i.id === id) ?? null;
 }
@@ -26,29 +31,27 @@ export function getTemplateItem(db: Db, id: number): ChecklistItemDto | null {
 export function insertTemplateItem(db: Db, groupKey: WorkGroupKey, text: string, position: number | undefined, at: number, by: number): number {
   const pos =
     position ??
-    ((db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM checklist_template_item WHERE group_key = ?').get(groupKey) as { p: number }).p);
+    ((prepare(db, 'SELECT COALESCE(MAX(position), -1) + 1 AS p FROM checklist_template_item WHERE group_key = ?').get(groupKey) as { p: number }).p);
   return Number(
-    db.prepare('INSERT INTO checklist_template_item (group_key, text, position, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)').run(groupKey, text, pos, at, by)
+    prepare(db, 'INSERT INTO checklist_template_item (group_key, text, position, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)').run(groupKey, text, pos, at, by)
       .lastInsertRowid,
   );
 }
 
 export function updateTemplateItem(db: Db, id: number, groupKey: WorkGroupKey, text: string, position: number | undefined, at: number, by: number): boolean {
   return (
-    db
-      .prepare('UPDATE checklist_template_item SET group_key = ?, text = ?, position = COALESCE(?, position), updated_at = ?, updated_by = ? WHERE id = ?')
+    prepare(db, 'UPDATE checklist_template_item SET group_key = ?, text = ?, position = COALESCE(?, position), updated_at = ?, updated_by = ? WHERE id = ?')
       .run(groupKey, text, position ?? null, at, by, id).changes > 0
   );
 }
 
 export function deleteTemplateItem(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM checklist_template_item WHERE id = ?').run(id).changes > 0;
+  return prepare(db, 'DELETE FROM checklist_template_item WHERE id = ?').run(id).changes > 0;
 }
 
 /** Copies the template into the checklist of an emergency. */
 export function instantiate(db: Db, emergencyId: number, at: number): number {
-  return db
-    .prepare(
+  return prepare(db, 
       `INSERT INTO checklist_item (emergency_id, template_id, group_key, text, position, created_at)
        SELECT ?, id, group_key, text, position, ? FROM checklist_template_item`,
     )
@@ -57,8 +60,7 @@ export function instantiate(db: Db, emergencyId: number, at: number): number {
 
 export function listItems(db: Db, emergencyId: number): ChecklistItemDto[] {
   const who = operatorRefs(db);
-  const rows = db
-    .prepare(
+  const rows = prepare(db, 
       `SELECT i.id, i.group_key AS groupKey, i.text, i.position, t.done, t.at, t.operator_id AS operatorId
        FROM checklist_item i
        LEFT JOIN checklist_tick t ON t.id = (SELECT MAX(id) FROM checklist_tick WHERE item_id = i.id)
@@ -83,10 +85,10 @@ export function listItems(db: Db, emergencyId: number): ChecklistItemDto[] {
 }
 
 export function itemEmergency(db: Db, itemId: number): number | null {
-  const r = db.prepare('SELECT emergency_id AS e FROM checklist_item WHERE id = ?').get(itemId) as { e: number } | undefined;
+  const r = prepare(db, 'SELECT emergency_id AS e FROM checklist_item WHERE id = ?').get(itemId) as { e: number } | undefined;
   return r?.e ?? null;
 }
 
 export function insertTick(db: Db, itemId: number, done: boolean, at: number, by: number): void {
-  db.prepare('INSERT INTO checklist_tick (item_id, done, at, operator_id) VALUES (?, ?, ?, ?)').run(itemId, done ? 1 : 0, at, by);
+  prepare(db, 'INSERT INTO checklist_tick (item_id, done, at, operator_id) VALUES (?, ?, ?, ?)').run(itemId, done ? 1 : 0, at, by);
 }

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
 import type { DutyConfigDto, DutySwapDto, ShiftDefDto } from '../../shared/api/duty';
 import type { PersonDto } from '../../shared/api/command';
 import { operatorRefs } from './operators';
@@ -6,12 +7,12 @@ import { operatorRefs } from './operators';
 /** Duty roster tables: config, shifts, people on them, swaps. */
 
 export function getConfig(db: Db): DutyConfigDto {
-  const r = db.prepare('SELECT shifts, min_members AS minMembers FROM duty_config WHERE id = 1').get() as { shifts: string; minMembers: number };
+  const r = prepare(db, 'SELECT shifts, min_members AS minMembers FROM duty_config WHERE id = 1').get() as { shifts: string; minMembers: number };
   return { shifts: JSON.parse(r.shifts) as ShiftDefDto[], minMembers: r.minMembers };
 }
 
 export function saveConfig(db: Db, c: DutyConfigDto, at: number, by: number): void {
-  db.prepare('UPDATE duty_config SET shifts = ?, min_members = ?, updated_at = ?, updated_by = ? WHERE id = 1').run(JSON.stringify(c.shifts), c.minMembers, at, by);
+  prepare(db, 'UPDATE duty_config SET shifts = ?, min_members = ?, updated_at = ?, updated_by = ? WHERE id = 1').run(JSON.stringify(c.shifts), c.minMembers, at, by);
 }
 
 export interface ShiftRow {
@@ -26,21 +27,21 @@ export interface ShiftRow {
 }
 
 export function shiftsBetween(db: Db, from: string, to: string): ShiftRow[] {
-  const shifts = db
-    .prepare('SELECT id, date, shift_key AS shiftKey, updated_at AS updatedAt, updated_by AS updatedBy FROM duty_shift WHERE date BETWEEN ? AND ? ORDER BY date')
+  const shifts = prepare(db, 'SELECT id, date, shift_key AS shiftKey, updated_at AS updatedAt, updated_by AS updatedBy FROM duty_shift WHERE date BETWEEN ? AND ? ORDER BY date')
     .all(from, to) as Omit<ShiftRow, 'leader' | 'members' | 'swaps'>[];
   if (!shifts.length) return [];
-  const ids = shifts.map((s) => s.id);
-  const marks = ids.map(() => '?').join(',');
-  const people = db
-    .prepare(`SELECT shift_id AS shiftId, role, name, phone FROM duty_person WHERE shift_id IN (${marks}) ORDER BY position, id`)
-    .all(...ids) as { shiftId: number; role: 'leader' | 'member'; name: string; phone: string | null }[];
+  // The people and swaps of the same date range, by a subquery rather than an IN list of ids: one fixed SQL text, cached.
+  const people = prepare(
+    db,
+    `SELECT shift_id AS shiftId, role, name, phone FROM duty_person
+     WHERE shift_id IN (SELECT id FROM duty_shift WHERE date BETWEEN ? AND ?) ORDER BY position, id`,
+  ).all(from, to) as { shiftId: number; role: 'leader' | 'member'; name: string; phone: string | null }[];
   const who = operatorRefs(db);
-  const swaps = db
-    .prepare(
-      `SELECT id, shift_id AS shiftId, role, out_name AS outName, in_name AS inName, reason, at, operator_id AS operatorId FROM duty_swap WHERE shift_id IN (${marks}) ORDER BY id`,
-    )
-    .all(...ids) as (Omit<DutySwapDto, 'by'> & { shiftId: number; operatorId: number | null })[];
+  const swaps = prepare(
+    db,
+    `SELECT id, shift_id AS shiftId, role, out_name AS outName, in_name AS inName, reason, at, operator_id AS operatorId FROM duty_swap
+     WHERE shift_id IN (SELECT id FROM duty_shift WHERE date BETWEEN ? AND ?) ORDER BY id`,
+  ).all(from, to) as (Omit<DutySwapDto, 'by'> & { shiftId: number; operatorId: number | null })[];
   return shifts.map((s) => {
     const mine = people.filter((p) => p.shiftId === s.id);
     const leader = mine.find((p) => p.role === 'leader');
@@ -54,7 +55,7 @@ export function shiftsBetween(db: Db, from: string, to: string): ShiftRow[] {
 }
 
 export function getShift(db: Db, id: number): ShiftRow | null {
-  const r = db.prepare('SELECT date FROM duty_shift WHERE id = ?').get(id) as { date: string } | undefined;
+  const r = prepare(db, 'SELECT date FROM duty_shift WHERE id = ?').get(id) as { date: string } | undefined;
   return r ? (shiftsBetween(db, r.date, r.date).find((s) => s.id === id) ?? null) : null;
 }
 
@@ -65,26 +66,26 @@ export interface PersonFields {
 
 /** Replaces the people of (date, shift), creating the shift row when needed; returns its id. */
 export function putShift(db: Db, date: string, shiftKey: string, leader: PersonFields, members: PersonFields[], at: number, by: number): number {
-  db.prepare(
+  prepare(db, 
     `INSERT INTO duty_shift (date, shift_key, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT(date, shift_key) DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(date, shiftKey, at, by);
-  const id = (db.prepare('SELECT id FROM duty_shift WHERE date = ? AND shift_key = ?').get(date, shiftKey) as { id: number }).id;
-  db.prepare('DELETE FROM duty_person WHERE shift_id = ?').run(id);
-  const ins = db.prepare('INSERT INTO duty_person (shift_id, role, name, phone, position) VALUES (?, ?, ?, ?, ?)');
+  const id = (prepare(db, 'SELECT id FROM duty_shift WHERE date = ? AND shift_key = ?').get(date, shiftKey) as { id: number }).id;
+  prepare(db, 'DELETE FROM duty_person WHERE shift_id = ?').run(id);
+  const ins = prepare(db, 'INSERT INTO duty_person (shift_id, role, name, phone, position) VALUES (?, ?, ?, ?, ?)');
   ins.run(id, 'leader', leader.name.trim(), leader.phone?.trim() || null, 0);
   members.forEach((m, i) => ins.run(id, 'member', m.name.trim(), m.phone?.trim() || null, i + 1));
   return id;
 }
 
 export function deleteShift(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM duty_shift WHERE id = ?').run(id).changes > 0;
+  return prepare(db, 'DELETE FROM duty_shift WHERE id = ?').run(id).changes > 0;
 }
 
 export function swapPerson(db: Db, shiftId: number, role: 'leader' | 'member', outName: string, inP: PersonFields, reason: string | null, at: number, by: number): void {
-  db.prepare('UPDATE duty_person SET name = ?, phone = ? WHERE shift_id = ? AND name = ?').run(inP.name.trim(), inP.phone?.trim() || null, shiftId, outName);
-  db.prepare('UPDATE duty_shift SET updated_at = ?, updated_by = ? WHERE id = ?').run(at, by, shiftId);
-  db.prepare('INSERT INTO duty_swap (shift_id, role, out_name, in_name, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  prepare(db, 'UPDATE duty_person SET name = ?, phone = ? WHERE shift_id = ? AND name = ?').run(inP.name.trim(), inP.phone?.trim() || null, shiftId, outName);
+  prepare(db, 'UPDATE duty_shift SET updated_at = ?, updated_by = ? WHERE id = ?').run(at, by, shiftId);
+  prepare(db, 'INSERT INTO duty_swap (shift_id, role, out_name, in_name, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     shiftId,
     role,
     outName,
@@ -96,5 +97,5 @@ export function swapPerson(db: Db, shiftId: number, role: 'leader' | 'member', o
 }
 
 export function keysRosteredFrom(db: Db, fromDate: string): { shiftKey: string; n: number }[] {
-  return db.prepare('SELECT shift_key AS shiftKey, COUNT(*) AS n FROM duty_shift WHERE date >= ? GROUP BY shift_key').all(fromDate) as { shiftKey: string; n: number }[];
+  return prepare(db, 'SELECT shift_key AS shiftKey, COUNT(*) AS n FROM duty_shift WHERE date >= ? GROUP BY shift_key').all(fromDate) as { shiftKey: string; n: number }[];
 }

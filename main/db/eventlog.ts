@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
 import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
 import { operatorRefs } from './operators';
 
@@ -20,8 +21,7 @@ export interface NewLogEntry {
 }
 
 export function appendLog(db: Db, e: NewLogEntry): number {
-  const info = db
-    .prepare(
+  const info = prepare(db, 
       `INSERT INTO event_log (at, recorded_at, operator_id, category, text, link_kind, link_id, source, method, emergency_id, corrects_id, correction_reason, ref_kind, ref_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -84,9 +84,11 @@ const select = `SELECT l.id, l.at, l.recorded_at, l.operator_id, l.category, l.t
 function where(q: LogQuery): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  // The categories travel as one JSON array, so the SQL text does not depend on how many there are: the query is one
+  // of at most 32 shapes (each optional filter on or off), which the statement cache can hold (db/prepare.ts).
   if (q.categories?.length) {
-    parts.push(`l.category IN (${q.categories.map(() => '?').join(',')})`);
-    params.push(...q.categories);
+    parts.push('l.category IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(q.categories));
   }
   if (q.from !== undefined) (parts.push('l.at >= ?'), params.push(q.from));
   if (q.to !== undefined) (parts.push('l.at <= ?'), params.push(q.to));
@@ -102,15 +104,14 @@ function where(q: LogQuery): { sql: string; params: unknown[] } {
 
 export function queryLog(db: Db, q: LogQuery): { total: number; rows: LogEntryDto[] } {
   const w = where(q);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM event_log l${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db
-    .prepare(`${select}${w.sql} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`)
+  const total = (prepare(db, `SELECT COUNT(*) AS n FROM event_log l${w.sql}`).get(...w.params) as { n: number }).n;
+  const rows = prepare(db, `${select}${w.sql} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`)
     .all(...w.params, q.limit ?? 200, q.offset ?? 0) as LogRow[];
   return { total, rows: toDtos(db, rows) };
 }
 
 export function getLogEntry(db: Db, id: number): LogEntryDto | null {
-  const r = db.prepare(`${select} WHERE l.id = ?`).get(id) as LogRow | undefined;
+  const r = prepare(db, `${select} WHERE l.id = ?`).get(id) as LogRow | undefined;
   return r ? toDtos(db, [r])[0] : null;
 }
 
@@ -118,12 +119,11 @@ export function getLogEntry(db: Db, id: number): LogEntryDto | null {
 export function logChain(db: Db, id: number): LogEntryDto[] {
   let root = id;
   for (;;) {
-    const r = db.prepare('SELECT corrects_id FROM event_log WHERE id = ?').get(root) as { corrects_id: number | null } | undefined;
+    const r = prepare(db, 'SELECT corrects_id FROM event_log WHERE id = ?').get(root) as { corrects_id: number | null } | undefined;
     if (!r || r.corrects_id === null) break;
     root = r.corrects_id;
   }
-  const rows = db
-    .prepare(
+  const rows = prepare(db, 
       `WITH RECURSIVE chain(id) AS (SELECT ? UNION ALL SELECT e.id FROM event_log e JOIN chain ON e.corrects_id = chain.id)
        ${select} WHERE l.id IN (SELECT id FROM chain) ORDER BY l.id`,
     )

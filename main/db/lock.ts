@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
+import { formatDateTime } from '../../shared/domain/shanghai-time';
 import { ensurePrivateFile, privateDirMode, privateFileMode } from './private-files';
 
 interface LockInfo {
@@ -39,7 +40,7 @@ export function lockDataFolder(dir: string, kind: 'desktop' | 'host'): () => voi
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const held = readLock(file);
       if (held && held.host === mine.host && isAlive(held.pid)) {
-        const since = new Date(held.startedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+        const since = formatDateTime(held.startedAt);
         throw new AppError(
           'data_folder_locked',
           `数据文件夹 ${dir} 正被另一个 StreetCommand (${held.kind === 'host' ? '浏览器主机' : '桌面程序'}，进程 ${held.pid}，自 ${since}) 使用。请先关闭它，或选择另一个数据文件夹。`,

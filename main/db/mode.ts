@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
 import type { CaseType, WorkGroupKey } from '../../shared/domain/workgroups';
 import type { DeadlineInstance } from '../../shared/domain/deadlines';
 import type { DeadlineRule } from '../../shared/domain/policy';
@@ -12,15 +13,21 @@ export interface ModeRow {
 }
 
 export function currentMode(db: Db): ModeRow {
-  return db.prepare('SELECT mode, emergency_id AS emergencyId, policy_profile_id AS policyProfileId FROM app_mode WHERE id = 1').get() as ModeRow;
+  return prepare(db, 'SELECT mode, emergency_id AS emergencyId, policy_profile_id AS policyProfileId FROM app_mode WHERE id = 1').get() as ModeRow;
+}
+
+/** The emergency running now, or null in routine times. */
+export function currentEmergencyId(db: Db): number | null {
+  const r = prepare(db, 'SELECT emergency_id FROM app_mode WHERE id = 1').get() as { emergency_id: number | null } | undefined;
+  return r?.emergency_id ?? null;
 }
 
 export function setMode(db: Db, mode: 'routine' | 'emergency', emergencyId: number | null): void {
-  db.prepare('UPDATE app_mode SET mode = ?, emergency_id = ? WHERE id = 1').run(mode, emergencyId);
+  prepare(db, 'UPDATE app_mode SET mode = ?, emergency_id = ? WHERE id = 1').run(mode, emergencyId);
 }
 
 export function setPolicyProfile(db: Db, id: string): void {
-  db.prepare('UPDATE app_mode SET policy_profile_id = ? WHERE id = 1').run(id);
+  prepare(db, 'UPDATE app_mode SET policy_profile_id = ? WHERE id = 1').run(id);
 }
 
 export interface EmergencyRow {
@@ -31,12 +38,12 @@ export interface EmergencyRow {
 }
 
 export function insertEmergency(db: Db, at: number, by: number, profileId: string): number {
-  return Number(db.prepare('INSERT INTO emergency (switched_at, switched_by, profile_id) VALUES (?, ?, ?)').run(at, by, profileId).lastInsertRowid);
+  return Number(prepare(db, 'INSERT INTO emergency (switched_at, switched_by, profile_id) VALUES (?, ?, ?)').run(at, by, profileId).lastInsertRowid);
 }
 
 export function getEmergency(db: Db, id: number): EmergencyRow | null {
   return (
-    (db.prepare('SELECT id, switched_at AS switchedAt, switched_by AS switchedBy, profile_id AS profileId FROM emergency WHERE id = ?').get(id) as EmergencyRow | undefined) ??
+    (prepare(db, 'SELECT id, switched_at AS switchedAt, switched_by AS switchedBy, profile_id AS profileId FROM emergency WHERE id = ?').get(id) as EmergencyRow | undefined) ??
     null
   );
 }
@@ -58,8 +65,7 @@ export interface ReportRow extends Required<ReportFields> {
 
 export function insertReport(db: Db, emergencyId: number, r: ReportFields, isTrigger: boolean, at: number, by: number): number {
   return Number(
-    db
-      .prepare(
+    prepare(db, 
         'INSERT INTO emergency_report (emergency_id, reported_at, place, case_type, reported_by, note, is_trigger, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(emergencyId, r.reportedAt, r.place.trim(), r.caseType, r.reportedBy.trim(), r.note?.trim() || null, isTrigger ? 1 : 0, at, by).lastInsertRowid,
@@ -68,8 +74,7 @@ export function insertReport(db: Db, emergencyId: number, r: ReportFields, isTri
 
 export function listReports(db: Db, emergencyId: number): ReportRow[] {
   return (
-    db
-      .prepare(
+    prepare(db, 
         `SELECT id, reported_at AS reportedAt, place, case_type AS caseType, reported_by AS reportedBy, note, is_trigger AS isTrigger,
          recorded_at AS recordedAt, recorded_by AS recordedBy FROM emergency_report WHERE emergency_id = ? ORDER BY is_trigger DESC, reported_at, id`,
       )
@@ -88,20 +93,18 @@ export interface T0CorrectionRow {
 
 export function insertT0Correction(db: Db, emergencyId: number, fromAt: number, toAt: number, reason: string, at: number, by: number): number {
   return Number(
-    db
-      .prepare('INSERT INTO t0_correction (emergency_id, from_at, to_at, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?)')
+    prepare(db, 'INSERT INTO t0_correction (emergency_id, from_at, to_at, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?)')
       .run(emergencyId, fromAt, toAt, reason, at, by).lastInsertRowid,
   );
 }
 
 export function listT0Corrections(db: Db, emergencyId: number): T0CorrectionRow[] {
-  return db
-    .prepare('SELECT id, from_at AS fromAt, to_at AS toAt, reason, at, operator_id AS operatorId FROM t0_correction WHERE emergency_id = ? ORDER BY id')
+  return prepare(db, 'SELECT id, from_at AS fromAt, to_at AS toAt, reason, at, operator_id AS operatorId FROM t0_correction WHERE emergency_id = ? ORDER BY id')
     .all(emergencyId) as T0CorrectionRow[];
 }
 
 export function insertDeadlines(db: Db, emergencyId: number, rules: DeadlineRule[], reportId: number | null, at: number, by: number): void {
-  const ins = db.prepare(
+  const ins = prepare(db, 
     `INSERT INTO deadline (emergency_id, report_id, key, name, name_en, owner_group, anchor, hours, target_hours, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -111,8 +114,7 @@ export function insertDeadlines(db: Db, emergencyId: number, rules: DeadlineRule
 }
 
 export function listDeadlines(db: Db, emergencyId: number): DeadlineInstance[] {
-  return db
-    .prepare(
+  return prepare(db, 
       `SELECT id, key, name, name_en AS nameEn, owner_group AS ownerGroup, anchor, report_id AS reportId, hours, target_hours AS targetHours
        FROM deadline WHERE emergency_id = ? ORDER BY id`,
     )
@@ -126,8 +128,7 @@ export interface DoneRow {
 }
 
 export function listDone(db: Db, emergencyId: number): DoneRow[] {
-  return db
-    .prepare(
+  return prepare(db, 
       `SELECT d.deadline_id AS deadlineId, d.done_at AS doneAt, d.operator_id AS operatorId
        FROM deadline_done d JOIN deadline x ON x.id = d.deadline_id WHERE x.emergency_id = ?`,
     )
@@ -135,23 +136,22 @@ export function listDone(db: Db, emergencyId: number): DoneRow[] {
 }
 
 export function deadlineEmergency(db: Db, deadlineId: number): { emergencyId: number; name: string; done: boolean } | null {
-  const r = db
-    .prepare('SELECT x.emergency_id AS emergencyId, x.name, d.deadline_id IS NOT NULL AS done FROM deadline x LEFT JOIN deadline_done d ON d.deadline_id = x.id WHERE x.id = ?')
+  const r = prepare(db, 'SELECT x.emergency_id AS emergencyId, x.name, d.deadline_id IS NOT NULL AS done FROM deadline x LEFT JOIN deadline_done d ON d.deadline_id = x.id WHERE x.id = ?')
     .get(deadlineId) as { emergencyId: number; name: string; done: number } | undefined;
   return r ? { ...r, done: r.done === 1 } : null;
 }
 
 export function insertDone(db: Db, deadlineId: number, at: number, by: number): void {
-  db.prepare('INSERT INTO deadline_done (deadline_id, done_at, operator_id) VALUES (?, ?, ?)').run(deadlineId, at, by);
+  prepare(db, 'INSERT INTO deadline_done (deadline_id, done_at, operator_id) VALUES (?, ?, ?)').run(deadlineId, at, by);
 }
 
 export function insertModeChange(db: Db, at: number, by: number, to: 'routine' | 'emergency', emergencyId: number, reason: string | null): void {
-  db.prepare('INSERT INTO mode_change (at, operator_id, to_mode, emergency_id, reason) VALUES (?, ?, ?, ?, ?)').run(at, by, to, emergencyId, reason);
+  prepare(db, 'INSERT INTO mode_change (at, operator_id, to_mode, emergency_id, reason) VALUES (?, ?, ?, ?, ?)').run(at, by, to, emergencyId, reason);
 }
 
 export function lastModeChange(db: Db): { at: number; to: 'routine' | 'emergency'; reason: string | null; operatorId: number | null } | null {
   return (
-    (db.prepare('SELECT at, to_mode AS "to", reason, operator_id AS operatorId FROM mode_change ORDER BY id DESC LIMIT 1').get() as
+    (prepare(db, 'SELECT at, to_mode AS "to", reason, operator_id AS operatorId FROM mode_change ORDER BY id DESC LIMIT 1').get() as
       | { at: number; to: 'routine' | 'emergency'; reason: string | null; operatorId: number | null }
       | undefined) ?? null
   );

@@ -34,7 +34,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db.pragma('busy_timeout = 5000');
     if (existed) checkIntegrity(db, file);
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = schemaVersion(db);
     if (version > latest) {
       throw new AppError(
         'db_newer',
@@ -55,6 +55,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+/** The schema version of an open database (PRAGMA user_version, set by each migration). */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 function checkIntegrity(db: Db, file: string): void {

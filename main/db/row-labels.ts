@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
 
 /** Tables whose rows the log names when a change removes them (main/api/audit.ts reads the name before the delete). */
 export type LabelledTable = 'community' | 'grid' | 'compound' | 'venue' | 'duty_shift' | 'checklist_template_item';
@@ -14,6 +15,6 @@ const labelSql: Record<LabelledTable, string> = {
 
 /** How the log names a row ("康居雅苑（C001）"), or null when there is no such row. */
 export function rowLabel(db: Db, table: LabelledTable, id: number): string | null {
-  const r = db.prepare(labelSql[table]).get(id) as { n: string } | undefined;
+  const r = prepare(db, labelSql[table]).get(id) as { n: string } | undefined;
   return r?.n ?? null;
 }

@@ -1,29 +1,62 @@
 import type { Db } from './open';
+import { prepare } from './prepare';
+import { likeOf, parseGeometry } from './columns';
 import type { AreaGeometry } from '../../shared/api/common';
-import type { CommunityDto, CompoundDto, GridDto, TeamDto, VenueDto } from '../../shared/api/street';
-import type { VenueType } from '../../shared/domain/venues';
+import type { CommunityDto, GridDto } from '../../shared/api/street';
 
-/** Queries for the street tables: street, community, grid, compound, venue, sampling teams. */
-
-const parseGeometry = (s: string | null): AreaGeometry | null => (s ? (JSON.parse(s) as AreaGeometry) : null);
-/** A LIKE pattern for "contains"; %, _ and backslash in the user's text match literally (with ESCAPE '\\' in the SQL). */
-const likeOf = (search?: string) => (search && search.trim() ? `%${search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null);
+/**
+ * Queries of the street and its areas above the compound: street, community, grid, and the street-wide counts.
+ * Compounds: compounds.ts; venues: venues.ts; the register: population.ts; teams: teams.ts.
+ */
 
 export function getStreet(db: Db) {
-  const r = db.prepare('SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
+  const r = prepare(db, 'SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
     | { code: string; name: string; is_fictional: number }
     | undefined;
   return r ? { code: r.code, name: r.name, isFictional: r.is_fictional === 1 } : null;
 }
 
 export function insertStreet(db: Db, s: { code: string; name: string; isFictional: boolean; boundary?: AreaGeometry | null }, now: number) {
-  db.prepare('INSERT INTO street (id, code, name, is_fictional, boundary, created_at) VALUES (1, ?, ?, ?, ?, ?)').run(
+  prepare(db, 'INSERT INTO street (id, code, name, is_fictional, boundary, created_at) VALUES (1, ?, ?, ?, ?, ?)').run(
     s.code,
     s.name,
     s.isFictional ? 1 : 0,
     s.boundary ? JSON.stringify(s.boundary) : null,
     now,
   );
+}
+
+/** Row counts and population sums of the street tables, for the summary (register and teams: their own modules). */
+export function streetCounts(db: Db) {
+  const count = (table: 'community' | 'grid' | 'compound' | 'venue') => (prepare(db, `SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const pop = prepare(db, 'SELECT COALESCE(SUM(residents),0) AS r, COALESCE(SUM(households),0) AS h, COALESCE(SUM(elderly),0) AS e FROM compound').get() as {
+    r: number;
+    h: number;
+    e: number;
+  };
+  const byType = prepare(db, 'SELECT type, COUNT(*) AS n FROM venue GROUP BY type').all() as { type: string; n: number }[];
+  return {
+    communities: count('community'),
+    grids: count('grid'),
+    compounds: count('compound'),
+    residents: pop.r,
+    households: pop.h,
+    elderly: pop.e,
+    venues: count('venue'),
+    venuesByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+  };
+}
+
+/** Deletes one row; false when there was none. The schema's foreign keys decide what goes with it. */
+export function deleteStreetRow(db: Db, table: 'community' | 'grid' | 'compound' | 'venue', id: number): boolean {
+  return prepare(db, `DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0;
+}
+
+/** Id (and community, for compounds) of every row of a table by its code, for imports that upsert by code. */
+export function idsByCode(db: Db, table: 'community' | 'compound'): Map<string, { id: number; communityId: number | null }> {
+  const col = table === 'community' ? 'NULL' : 'community_id';
+  const rows = prepare(db, `SELECT id, code, ${col} AS communityId FROM ${table}`).all() as { id: number; code: string; communityId: number | null }[];
+  return new Map(rows.map((r) => [r.code, { id: r.id, communityId: r.communityId }]));
 }
 
 interface CommunityRow {
@@ -50,27 +83,41 @@ const toCommunity = (r: CommunityRow): CommunityDto => ({ ...r, boundary: parseG
 
 export function listCommunities(db: Db, search?: string): CommunityDto[] {
   const like = likeOf(search);
-  const rows = db
-    .prepare(`${communitySelect} WHERE (? IS NULL OR c.name LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\') GROUP BY c.id ORDER BY c.code`)
+  const rows = prepare(db, `${communitySelect} WHERE (? IS NULL OR c.name LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\') GROUP BY c.id ORDER BY c.code`)
     .all(like, like, like) as CommunityRow[];
   return rows.map(toCommunity);
 }
 
 export function getCommunity(db: Db, id: number): CommunityDto | null {
-  const r = db.prepare(`${communitySelect} WHERE c.id = ? GROUP BY c.id`).get(id) as CommunityRow | undefined;
+  const r = prepare(db, `${communitySelect} WHERE c.id = ? GROUP BY c.id`).get(id) as CommunityRow | undefined;
   return r ? toCommunity(r) : null;
 }
 
 export function insertCommunity(db: Db, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number, updatedBy: number | null): number {
-  const info = db
-    .prepare('INSERT INTO community (code, name, boundary, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
+  const info = prepare(db, 'INSERT INTO community (code, name, boundary, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
     .run(c.code, c.name, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
 export function updateCommunity(db: Db, id: number, c: { code: string; name: string; boundary?: AreaGeometry | null }, now: number, updatedBy: number | null) {
-  db.prepare('UPDATE community SET code = ?, name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?').run(
+  prepare(db, 'UPDATE community SET code = ?, name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?').run(
     c.code,
+    c.name,
+    c.boundary ? JSON.stringify(c.boundary) : null,
+    now,
+    updatedBy,
+    id,
+  );
+}
+
+export function communityName(db: Db, id: number): string | null {
+  const r = prepare(db, 'SELECT name FROM community WHERE id = ?').get(id) as { name: string } | undefined;
+  return r?.name ?? null;
+}
+
+/** An import's update by code: the code stays, a boundary the file leaves out keeps the stored one. */
+export function updateImportedCommunity(db: Db, id: number, c: { name: string; boundary: AreaGeometry | null }, now: number, updatedBy: number | null) {
+  prepare(db, 'UPDATE community SET name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?').run(
     c.name,
     c.boundary ? JSON.stringify(c.boundary) : null,
     now,
@@ -87,8 +134,7 @@ const gridSelect = `
 
 export function listGrids(db: Db, q: { search?: string; communityId?: number }): GridDto[] {
   const like = likeOf(q.search);
-  return db
-    .prepare(
+  return prepare(db, 
       `${gridSelect} WHERE (? IS NULL OR g.name LIKE ? ESCAPE '\\' OR g.code LIKE ? ESCAPE '\\') AND (? IS NULL OR g.community_id = ?)
        ORDER BY g.code`,
     )
@@ -96,7 +142,7 @@ export function listGrids(db: Db, q: { search?: string; communityId?: number }):
 }
 
 export function getGrid(db: Db, id: number): GridDto | null {
-  return (db.prepare(`${gridSelect} WHERE g.id = ?`).get(id) as GridDto | undefined) ?? null;
+  return (prepare(db, `${gridSelect} WHERE g.id = ?`).get(id) as GridDto | undefined) ?? null;
 }
 
 export interface GridFields {
@@ -106,14 +152,13 @@ export interface GridFields {
 }
 
 export function insertGrid(db: Db, g: GridFields, now: number, updatedBy: number | null): number {
-  const info = db
-    .prepare('INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
+  const info = prepare(db, 'INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
     .run(g.code, g.name, g.communityId, now, updatedBy);
   return Number(info.lastInsertRowid);
 }
 
 export function updateGrid(db: Db, id: number, g: GridFields, now: number, updatedBy: number | null) {
-  db.prepare('UPDATE grid SET code = ?, name = ?, community_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+  prepare(db, 'UPDATE grid SET code = ?, name = ?, community_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
     g.code,
     g.name,
     g.communityId,
@@ -123,209 +168,24 @@ export function updateGrid(db: Db, id: number, g: GridFields, now: number, updat
   );
 }
 
-interface CompoundRow {
-  id: number;
-  code: string;
-  name: string;
-  community_id: number;
-  community_name: string;
-  grid_id: number | null;
-  buildings: number | null;
-  residents: number;
-  households: number;
-  elderly: number;
-  boundary: string | null;
-  updated_at: number;
-  updated_by_name: string | null;
-}
-
-const compoundSelect = `
-  SELECT p.id, p.code, p.name, p.community_id, c.name AS community_name, p.grid_id, p.buildings,
-         p.residents, p.households, p.elderly, p.boundary, p.updated_at, o.name AS updated_by_name
-  FROM compound p JOIN community c ON c.id = p.community_id LEFT JOIN operator o ON o.id = p.updated_by`;
-
-const toCompound = (r: CompoundRow): CompoundDto => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  communityId: r.community_id,
-  communityName: r.community_name,
-  gridId: r.grid_id,
-  buildings: r.buildings,
-  residents: r.residents,
-  households: r.households,
-  elderly: r.elderly,
-  boundary: parseGeometry(r.boundary),
-  updatedAt: r.updated_at,
-  updatedByName: r.updated_by_name,
-});
-
-export function listCompounds(db: Db, q: { search?: string; communityId?: number; limit?: number }) {
-  const like = likeOf(q.search);
-  const where = `WHERE (? IS NULL OR p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\') AND (? IS NULL OR p.community_id = ?)`;
-  const args = [like, like, like, q.communityId ?? null, q.communityId ?? null];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM compound p ${where}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`${compoundSelect} ${where} ORDER BY p.code LIMIT ?`).all(...args, q.limit ?? 500) as CompoundRow[];
-  return { total, rows: rows.map(toCompound) };
-}
-
-export function getCompound(db: Db, id: number): CompoundDto | null {
-  const r = db.prepare(`${compoundSelect} WHERE p.id = ?`).get(id) as CompoundRow | undefined;
-  return r ? toCompound(r) : null;
-}
-
-export interface CompoundFields {
-  code: string;
-  name: string;
-  communityId: number;
-  gridId?: number | null;
-  buildings?: number | null;
-  residents: number;
-  households: number;
-  elderly: number;
-  boundary?: AreaGeometry | null;
-}
-
-export function insertCompound(db: Db, c: CompoundFields, now: number, updatedBy: number | null): number {
-  const info = db
-    .prepare(
-      `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy);
-  return Number(info.lastInsertRowid);
-}
-
-export function updateCompound(db: Db, id: number, c: CompoundFields, now: number, updatedBy: number | null) {
-  db.prepare(
-    `UPDATE compound SET code = ?, name = ?, community_id = ?, grid_id = ?, buildings = ?, residents = ?, households = ?,
-       elderly = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
-  ).run(c.code, c.name, c.communityId, c.gridId ?? null, c.buildings ?? null, c.residents, c.households, c.elderly, c.boundary ? JSON.stringify(c.boundary) : null, now, updatedBy, id);
-}
-
-interface VenueRow {
-  id: number;
-  code: string;
-  name: string;
-  type: VenueType;
-  lng: number;
-  lat: number;
-  community_id: number | null;
-  compound_id: number | null;
-  address: string | null;
-  contact: string | null;
-  community_name: string | null;
-  compound_name: string | null;
-  updated_at: number;
-  updated_by_name: string | null;
-}
-
-const venueSelect = `
-  SELECT v.*, c.name AS community_name, p.name AS compound_name, o.name AS updated_by_name
-  FROM venue v LEFT JOIN community c ON c.id = v.community_id LEFT JOIN compound p ON p.id = v.compound_id
-  LEFT JOIN operator o ON o.id = v.updated_by`;
-
-const toVenue = (r: VenueRow): VenueDto => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  type: r.type,
-  lng: r.lng,
-  lat: r.lat,
-  communityId: r.community_id,
-  compoundId: r.compound_id,
-  address: r.address,
-  contact: r.contact,
-  communityName: r.community_name,
-  compoundName: r.compound_name,
-  updatedAt: r.updated_at,
-  updatedByName: r.updated_by_name,
-});
-
-export function listVenues(db: Db, q: { search?: string; type?: VenueType; communityId?: number; limit?: number }) {
-  const like = likeOf(q.search);
-  const where = `WHERE (? IS NULL OR v.name LIKE ? ESCAPE '\\' OR v.code LIKE ? ESCAPE '\\' OR v.address LIKE ? ESCAPE '\\')
-    AND (? IS NULL OR v.type = ?) AND (? IS NULL OR v.community_id = ?)`;
-  const args = [like, like, like, like, q.type ?? null, q.type ?? null, q.communityId ?? null, q.communityId ?? null];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM venue v ${where}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`${venueSelect} ${where} ORDER BY v.code LIMIT ?`).all(...args, q.limit ?? 500) as VenueRow[];
-  return { total, rows: rows.map(toVenue) };
-}
-
-export function getVenue(db: Db, id: number): VenueDto | null {
-  const r = db.prepare(`${venueSelect} WHERE v.id = ?`).get(id) as VenueRow | undefined;
-  return r ? toVenue(r) : null;
-}
-
-export interface VenueFields {
-  code: string;
-  name: string;
-  type: VenueType;
-  lng: number;
-  lat: number;
-  communityId: number | null;
-  compoundId: number | null;
-  address?: string | null;
-  contact?: string | null;
-}
-
-export function insertVenue(db: Db, v: VenueFields, now: number, updatedBy: number | null): number {
-  const info = db
-    .prepare(
-      `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, updatedBy);
-  return Number(info.lastInsertRowid);
-}
-
-export function updateVenue(db: Db, id: number, v: VenueFields, now: number, updatedBy: number | null) {
-  db.prepare(
-    `UPDATE venue SET code = ?, name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?,
-       updated_at = ?, updated_by = ? WHERE id = ?`,
-  ).run(v.code, v.name, v.type, v.lng, v.lat, v.communityId, v.compoundId, v.address ?? null, v.contact ?? null, now, updatedBy, id);
-}
-
-export function venuePoints(db: Db) {
-  const rows = db.prepare('SELECT id, lng, lat, type, name FROM venue ORDER BY id').all() as {
+/** Every grid by its code, with its community's id and code (the grid checks of a compounds import). */
+export function gridsByCode(db: Db): Map<string, { id: number; communityId: number; communityCode: string }> {
+  const rows = prepare(db, 'SELECT g.id, g.code, g.community_id AS communityId, c.code AS communityCode FROM grid g JOIN community c ON c.id = g.community_id').all() as {
     id: number;
-    lng: number;
-    lat: number;
-    type: VenueType;
-    name: string;
+    code: string;
+    communityId: number;
+    communityCode: string;
   }[];
-  return {
-    ids: rows.map((r) => r.id),
-    lng: rows.map((r) => r.lng),
-    lat: rows.map((r) => r.lat),
-    type: rows.map((r) => r.type),
-    name: rows.map((r) => r.name),
-  };
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
-export function listTeams(db: Db): TeamDto[] {
-  const teams = db.prepare('SELECT id, code, name FROM sampling_team ORDER BY code').all() as { id: number; code: string; name: string }[];
-  const members = db.prepare('SELECT team_id, name, role, phone FROM team_member ORDER BY team_id, id').all() as {
-    team_id: number;
-    name: string;
-    role: TeamDto['members'][number]['role'];
-    phone: string | null;
-  }[];
-  return teams.map((t) => ({
-    ...t,
-    members: members.filter((m) => m.team_id === t.id).map(({ name, role, phone }) => ({ name, role, phone })),
-  }));
-}
-
-/** Boundaries with their keys, for the spatial index. */
-export function compoundAreas(db: Db) {
-  return db.prepare('SELECT id, community_id, boundary FROM compound WHERE boundary IS NOT NULL').all() as {
-    id: number;
-    community_id: number;
-    boundary: string;
-  }[];
-}
-
+/** Community boundaries with their ids, for the spatial index. */
 export function communityAreas(db: Db) {
-  return db.prepare('SELECT id, boundary FROM community WHERE boundary IS NOT NULL').all() as { id: number; boundary: string }[];
+  return prepare(db, 'SELECT id, boundary FROM community WHERE boundary IS NOT NULL').all() as { id: number; boundary: string }[];
 }
+
+/** Communities as the exporter writes them (the importer's columns), ordered by code. */
+export function communitiesForExport(db: Db) {
+  return prepare(db, 'SELECT code, name, boundary FROM community ORDER BY code').all() as { code: string; name: string; boundary: string | null }[];
+}
+

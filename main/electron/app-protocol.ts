@@ -7,8 +7,8 @@ import type { TileSource } from '../services/basemap';
 
 /** The renderer is served from app://streetcommand/, never from file:// or the network. */
 export const appScheme = 'app';
-export const appHost = 'streetcommand';
-export const appOrigin = `${appScheme}://${appHost}`;
+const appHost = 'streetcommand';
+const appOrigin = `${appScheme}://${appHost}`;
 export const appIndexUrl = `${appOrigin}/index.html`;
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path';
  * "选择数据文件夹" writes location.json; the new folder is used from the next start, so the open database
  * never changes under a running app.
  */
-export const locationFileName = 'location.json';
+const locationFileName = 'location.json';
 
 export interface DataFolderChoice {
   dataDir: string;

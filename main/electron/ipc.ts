@@ -6,7 +6,7 @@ import { isAppUrl } from './app-protocol';
 import { channels } from './channels';
 
 /** Only frames showing our own app://streetcommand pages may call the API. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
+function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   return !!frame && isAppUrl(frame.url);
 }
@@ -15,7 +15,7 @@ function refusal(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): string {
   return `拒绝来自 ${event.senderFrame?.url || '未知页面'} 的调用：只接受 StreetCommand 自己的页面。`;
 }
 
-export function refusedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): Result<never> {
+function refusedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): Result<never> {
   return { ok: false, error: { code: 'unauthorized', message: refusal(event) } };
 }
 

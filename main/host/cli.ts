@@ -6,7 +6,7 @@ import { openApp } from '../services/app';
 import { createHostServer, newHostKeys } from './server';
 import { openBaseMap } from '../services/basemap';
 import { createClock, parseClockStart } from '../../shared/domain/clock';
-import { formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTimeSeconds } from '../../shared/domain/shanghai-time';
 
 /**
  * `npm run serve -- [--data DIR] [--port N] [--clock-start T] [--clock-rate R]`: the browser host on 127.0.0.1.
@@ -97,7 +97,7 @@ function main() {
     console.log(`StreetCommand 浏览器主机已启动 / browser host running: ${url}`);
     console.log(`数据文件夹 / data folder: ${ctx.dataDir}`);
     if (args.clock.start !== undefined || args.clock.rate !== 1) {
-      console.log(`时钟 / clock: ${formatShanghai(ctx.now(), true)} (北京时间) ×${ctx.clock.rate()}`);
+      console.log(`时钟 / clock: ${formatDateTimeSeconds(ctx.now())} (北京时间) ×${ctx.clock.rate()}`);
     }
   });
   const stop = () => {

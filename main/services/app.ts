@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, closeDatabase } from '../db/open';
+import { openDatabase, closeDatabase, schemaVersion } from '../db/open';
+import { getStreet } from '../db/street';
 import { backupDatabase, listBackups } from '../db/backup';
 import { lockDataFolder } from '../db/lock';
 import { describeTightened, ensurePrivateDir, ensurePrivateFile, type Tightened } from '../db/private-files';
@@ -89,17 +90,15 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
 }
 
 export function getAppInfo(ctx: AppContext): AppInfoDto {
-  const street = ctx.db.prepare('SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
-    | { code: string; name: string; is_fictional: number }
-    | undefined;
+  const street = getStreet(ctx.db);
   return {
     version: ctx.version,
     shell: ctx.shell,
     dataDir: ctx.dataDir,
     dbFile: ctx.dbFile,
-    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: schemaVersion(ctx.db),
     hasStreet: !!street,
-    street: street ? { code: street.code, name: street.name, isFictional: street.is_fictional === 1 } : null,
+    street,
     settings: getSettings(ctx.db),
     // No drill mode yet (issue 14 adds it and sets this from the drill's state).
     drill: false,

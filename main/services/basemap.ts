@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import type { BaseMapDto, TileFormat } from '../../shared/api/basemap';
 import type { Db } from '../db/open';
+import * as mbtiles from '../db/mbtiles';
+import { deleteSetting, getSetting, putSetting } from '../db/settings';
 import type { AppContext } from './context';
 
 export interface TileSource {
@@ -11,7 +13,7 @@ export interface TileSource {
 }
 
 /** What an MBTiles file says about itself, after it passed the checks in `inspectMbtiles`. */
-export interface MbtilesInfo {
+interface MbtilesInfo {
   format: TileFormat;
   minZoom: number;
   maxZoom: number;
@@ -55,16 +57,14 @@ export function getBaseMap(ctx: AppContext): BaseMapDto {
 /** Checks the file is a raster MBTiles database before storing its path; `null` removes the base map. */
 export function setBaseMap(ctx: AppContext, input: { file: string | null }): BaseMapDto {
   if (input.file === null) {
-    ctx.db.prepare('DELETE FROM setting WHERE key = ?').run(settingKey);
+    deleteSetting(ctx.db, settingKey);
     closeAll();
     return describe(null, null, null);
   }
   const file = path.resolve(input.file);
   closeAll(); // a file replaced on disk at the same path is read afresh
   const opened = openCached(file);
-  ctx.db
-    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(settingKey, JSON.stringify(file));
+  putSetting(ctx.db, settingKey, file);
   return describe(file, opened.info, null);
 }
 
@@ -75,9 +75,7 @@ export function closeAll(): void {
 }
 
 function configuredFile(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(settingKey) as { value: string } | undefined;
-  if (!row) return null;
-  const value = JSON.parse(row.value) as unknown;
+  const value = getSetting(db, settingKey);
   return typeof value === 'string' && value ? value : null;
 }
 
@@ -99,7 +97,8 @@ function openCached(file: string): OpenTiles {
   const db = openReadOnly(file);
   try {
     const info = inspectMbtiles(db, file);
-    const select = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
+    // Compiles (and caches) the tile query now, so a tiles table without the MBTiles columns is refused here, not per tile.
+    mbtiles.tileAt(db, 0, 0, 0);
     const contentType = contentTypes[info.format];
     const source: TileSource = {
       tile(z, x, y) {
@@ -107,7 +106,7 @@ function openCached(file: string): OpenTiles {
         const n = 2 ** z;
         if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) return null;
         // MBTiles rows count from the south (TMS); the map asks in XYZ, counting from the north.
-        const data = select.get(z, x, n - 1 - y) as Buffer | undefined;
+        const data = mbtiles.tileAt(db, z, x, n - 1 - y);
         return data ? { data, contentType } : null;
       },
     };
@@ -178,13 +177,13 @@ function openReadOnly(file: string): Database.Database {
 }
 
 /** Reads the metadata of an MBTiles file, or throws the one not-an-MBTiles answer (with a detail only once the file has the MBTiles tables). */
-export function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
+function inspectMbtiles(db: Database.Database, file: string): MbtilesInfo {
   try {
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[];
+    const names = mbtiles.tableNames(db);
     if (!names.includes('metadata') || !names.includes('tiles')) throw notMbtiles(file);
-    const meta = new Map((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [String(r.name), String(r.value)]));
+    const meta = mbtiles.metadata(db);
     const format = tileFormatOf(db, file, meta.get('format'));
-    const zooms = db.prepare('SELECT MIN(zoom_level) AS lo, MAX(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
+    const zooms = mbtiles.zoomRange(db);
     if (zooms.lo === null || zooms.hi === null) throw notMbtiles(file, '其中没有任何瓦片');
     return {
       format,
@@ -205,13 +204,13 @@ function tileFormatOf(db: Database.Database, file: string, declared: string | un
   if (f === 'jpg' || f === 'jpeg') return 'jpg';
   if (f) throw notMbtiles(file, `瓦片格式为 ${declared}，仅支持栅格瓦片 png、jpg、webp`);
   // No format in the metadata (older files): look at the first tile's bytes.
-  const sample = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
+  const sample = mbtiles.firstTile(db);
   const sniffed = sample ? sniffFormat(sample) : null;
   if (!sniffed) throw notMbtiles(file, '未注明瓦片格式，且无法从瓦片内容识别，仅支持 png、jpg、webp');
   return sniffed;
 }
 
-export function sniffFormat(data: Buffer): TileFormat | null {
+function sniffFormat(data: Buffer): TileFormat | null {
   if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47) return 'png';
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
   if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return 'webp';

@@ -4,6 +4,8 @@ import { findReadinessGaps } from '../../shared/domain/readiness';
 import { workGroupNames, type BaobaoLevel, type LeaderRole, type WorkGroupKey } from '../../shared/domain/workgroups';
 import * as q from '../db/command';
 import { currentMode } from '../db/mode';
+import { communityName } from '../db/street';
+import { countTemplateItems } from '../db/checklist';
 import { requireOperator } from './operators';
 import { dutyNow } from './duty';
 import * as modeDb from '../db/mode';
@@ -57,8 +59,7 @@ export function saveBaobao(
   input: { communityId: number; districtLeader: q.PersonFields | null; streetCadre: q.PersonFields | null; communityCadre: q.PersonFields | null },
 ): CommandStructureDto {
   const op = requireOperator(ctx);
-  const c = ctx.db.prepare('SELECT name FROM community WHERE id = ?').get(input.communityId) as { name: string } | undefined;
-  if (!c) throw new AppError('not_found', `找不到社区 (id ${input.communityId})。`);
+  if (communityName(ctx.db, input.communityId) === null) throw new AppError('not_found', `找不到社区 (id ${input.communityId})。`);
   const people: Record<BaobaoLevel, q.PersonFields | null> = {
     district_leader: input.districtLeader,
     street_cadre: input.streetCadre,
@@ -72,8 +73,7 @@ export function saveBaobao(
 }
 
 export function readiness(ctx: AppContext, structure = q.readTemplate(ctx.db)): ReadinessDto {
-  const items = (ctx.db.prepare('SELECT COUNT(*) AS n FROM checklist_template_item').get() as { n: number }).n;
-  return findReadinessGaps(structure, { dutyNowRostered: dutyNow(ctx) !== null, checklistItems: items });
+  return findReadinessGaps(structure, { dutyNowRostered: dutyNow(ctx) !== null, checklistItems: countTemplateItems(ctx.db) });
 }
 
 /** The structure in force: the active emergency's snapshot, or the template in routine times. */

@@ -6,7 +6,10 @@ import { areaGeometry } from '../../shared/api/common';
 import type { StreetSummaryDto } from '../../shared/api/street';
 import { venueTypeIds } from '../../shared/domain/venues';
 import * as q from '../db/street';
-import { insertTeam, residentInserter } from '../db/roster';
+import { insertCompound } from '../db/compounds';
+import { insertVenue } from '../db/venues';
+import { insertResident } from '../db/population';
+import { insertTeam } from '../db/teams';
 import type { AppContext } from './context';
 import { locatePoints, streetEditor, streetSummary } from './street';
 
@@ -156,21 +159,20 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
     for (const { properties: p, geometry } of compounds) {
       const communityId = idOf(communityIds, p.communityCode, '社区', files.compounds.name);
       const gridId = p.gridCode ? idOf(gridIds, p.gridCode, '网格', files.compounds.name) : null;
-      compoundIds.set(p.code, q.insertCompound(db, { ...p, communityId, gridId, boundary: geometry }, now, by));
+      compoundIds.set(p.code, insertCompound(db, { ...p, communityId, gridId, boundary: geometry }, now, by));
     }
 
     // Community and compound come from the point, as for a venue added by hand.
     const where = locatePoints(db, venues.map((v) => v.geometry.coordinates));
     venues.forEach(({ properties: p, geometry }, i) => {
       const [lng, lat] = geometry.coordinates;
-      q.insertVenue(db, { ...p, lng, lat, communityId: where[i].communityId, compoundId: where[i].compoundId }, now, by);
+      insertVenue(db, { ...p, lng, lat, communityId: where[i].communityId, compoundId: where[i].compoundId }, now, by);
     });
 
-    const insertResident = residentInserter(db, now);
     for (const r of register) {
       const compoundId = compoundIds.get(r.compoundCode);
       if (compoundId === undefined) throw new AppError('internal', `示例街道文件 ${REGISTER} 第 ${r.line} 行：小区编码 ${r.compoundCode} 不存在。`);
-      insertResident({ ...r, compoundId });
+      insertResident(db, { ...r, compoundId }, now);
     }
 
     for (const t of teams) insertTeam(db, t, now);

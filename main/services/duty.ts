@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { DutyConfigDto, DutyRosterDto, DutyShiftDto, ShiftDefDto } from '../../shared/api/duty';
 import { periodDates, shiftAt, shiftDefProblems, shiftPeopleProblems, shiftSpan } from '../../shared/domain/duty';
-import { isValidDate, isoWeekday, shanghaiDate } from '../../shared/domain/shanghai-time';
+import { formatDate, isValidDate, isoWeekday } from '../../shared/domain/shanghai-time';
 import * as q from '../db/duty';
 import { operatorRefs } from '../db/operators';
 import { requireOperator } from './operators';
@@ -16,7 +16,7 @@ export function saveConfig(ctx: AppContext, input: DutyConfigDto): DutyConfigDto
   const problems = shiftDefProblems(input.shifts);
   if (problems.length) throw new AppError('invalid_input', problems.join(' '));
   const keep = new Set(input.shifts.map((s) => s.key));
-  const dropped = q.keysRosteredFrom(ctx.db, shanghaiDate(ctx.now())).filter((r) => !keep.has(r.shiftKey));
+  const dropped = q.keysRosteredFrom(ctx.db, formatDate(ctx.now())).filter((r) => !keep.has(r.shiftKey));
   if (dropped.length) {
     throw new AppError('conflict', `班次 ${dropped.map((d) => `${d.shiftKey}（已排 ${d.n} 个班）`).join('、')} 今天及以后已有排班，不能删除；请先删除这些排班。`);
   }

@@ -1,15 +1,17 @@
 import { AppError } from '../../shared/api/errors';
 import type { LogCategory, LogEntryDto, LogRef } from '../../shared/api/log';
-import { formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatDateTimeSeconds } from '../../shared/domain/shanghai-time';
 import * as q from '../db/eventlog';
 import { deskOperatorRef } from '../db/operators';
+import { currentEmergencyId } from '../db/mode';
+import { teamExists } from '../db/teams';
 import type { AppContext } from './context';
 import { csvLine } from './import/csv';
 import { safeCell } from '../../shared/domain/spreadsheet-safe';
 
 /** 值班日志: every change of state writes an entry; people add their own; corrections point at the old entry. */
 
-export const logCategoryNames: Record<LogCategory, string> = {
+const logCategoryNames: Record<LogCategory, string> = {
   mode: '平急转换',
   report: '疫情报告',
   deadline: '时限',
@@ -27,11 +29,6 @@ export const logCategoryNames: Record<LogCategory, string> = {
   note: '值班记录',
 };
 
-function currentEmergencyId(ctx: AppContext): number | null {
-  const r = ctx.db.prepare('SELECT emergency_id FROM app_mode WHERE id = 1').get() as { emergency_id: number | null } | undefined;
-  return r?.emergency_id ?? null;
-}
-
 /** An automatic entry by the operator at the desk (or by nobody, before anyone signed in). Use inside the change's transaction. */
 export function writeLog(
   ctx: AppContext,
@@ -47,7 +44,7 @@ export function writeLog(
     link: e.link ?? null,
     source: 'auto',
     method: e.method ?? null,
-    emergencyId: currentEmergencyId(ctx),
+    emergencyId: currentEmergencyId(ctx.db),
   });
 }
 
@@ -59,10 +56,10 @@ export function addLogEntry(
   const now = ctx.now();
   // A minute of slack for a clock picked to the minute in the form.
   if (input.at !== undefined && input.at > now + 60_000) {
-    throw new AppError('invalid_input', `at: 事件时间 ${formatShanghai(input.at)} 不能晚于现在（${formatShanghai(now)}）。`);
+    throw new AppError('invalid_input', `at: 事件时间 ${formatDateTime(input.at)} 不能晚于现在（${formatDateTime(now)}）。`);
   }
   if (input.link && input.ref) throw new AppError('invalid_input', 'link: 一条日志只能关联一个对象（队伍，或手写的风险区/采样点）。');
-  if (input.link?.kind === 'team' && !ctx.db.prepare('SELECT 1 FROM sampling_team WHERE id = ?').get(input.link.id)) {
+  if (input.link?.kind === 'team' && !teamExists(ctx.db, input.link.id)) {
     throw new AppError('invalid_input', `link: 找不到采样队伍 (id ${input.link.id})。`);
   }
   const id = q.appendLog(ctx.db, {
@@ -74,7 +71,7 @@ export function addLogEntry(
     link: input.link ?? null,
     ref: input.ref ?? null,
     source: 'manual',
-    emergencyId: currentEmergencyId(ctx),
+    emergencyId: currentEmergencyId(ctx.db),
   });
   return q.getLogEntry(ctx.db, id)!;
 }
@@ -131,7 +128,7 @@ export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' |
   for (const r of [...rows].reverse()) {
     const cells = [
       r.id,
-      formatShanghai(r.at, true),
+      formatDateTimeSeconds(r.at),
       r.operator?.name ?? '',
       logCategoryNames[r.category],
       r.text,
@@ -140,10 +137,10 @@ export function exportLogCsv(ctx: AppContext, filter: Omit<q.LogQuery, 'limit' |
       r.correctsId !== null ? `#${r.correctsId}` : '',
       r.correctedById !== null ? `#${r.correctedById}` : '',
       r.correctionReason ?? '',
-      formatShanghai(r.recordedAt, true),
+      formatDateTimeSeconds(r.recordedAt),
     ];
     lines.push(csvLine(cells.map(safeCell))); // text that could run as a formula in Excel is neutralised
   }
-  const stamp = formatShanghai(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
+  const stamp = formatDateTime(ctx.now()).replace(/[-: ]/g, '').slice(0, 12);
   return { fileName: `值班日志-${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length };
 }

@@ -2,6 +2,11 @@ import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../shared/api/errors';
 import { exportFormats, type ExportDto, type ImportKind } from '../../shared/api/imports';
+import { formatDate } from '../../shared/domain/shanghai-time';
+import { communitiesForExport } from '../db/street';
+import { compoundsForExport } from '../db/compounds';
+import { venuesForExport } from '../db/venues';
+import { iterateRegister, type RegisterRow } from '../db/population';
 import { csvLine } from './import/csv';
 import { safeCell } from '../../shared/domain/spreadsheet-safe';
 import type { AppContext } from './context';
@@ -19,7 +24,7 @@ export async function exportData(ctx: AppContext, input: { kind: ImportKind; for
   if (!exportFormats[input.kind].includes(input.format)) {
     throw new AppError('invalid_input', `${kindLabel[input.kind]}不能导出为 ${input.format}，可选：${exportFormats[input.kind].join('、')}。`);
   }
-  const fileName = `${kindLabel[input.kind]}-${shanghaiDate(ctx.now())}.${input.format}`;
+  const fileName = `${kindLabel[input.kind]}-${formatDate(ctx.now())}.${input.format}`;
   if (input.kind === 'residents') {
     if (input.format === 'csv') return { fileName, mimeType: 'text/csv;charset=utf-8', contentBase64: residentsCsv(ctx).toString('base64') };
     return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: (await residentsXlsx(ctx)).toString('base64') };
@@ -31,57 +36,22 @@ export async function exportData(ctx: AppContext, input: { kind: ImportKind; for
 function features(ctx: AppContext, kind: Exclude<ImportKind, 'residents'>): Feature<Geometry | null>[] {
   const geometry = (s: string | null) => (s ? (JSON.parse(s) as Geometry) : null);
   if (kind === 'communities') {
-    const rows = ctx.db.prepare('SELECT code, name, boundary FROM community ORDER BY code').all() as { code: string; name: string; boundary: string | null }[];
-    return rows.map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: geometry(r.boundary) }));
+    return communitiesForExport(ctx.db).map((r) => ({ type: 'Feature', properties: { code: r.code, name: r.name }, geometry: geometry(r.boundary) }));
   }
   if (kind === 'compounds') {
-    const rows = ctx.db
-      .prepare(
-        `SELECT p.code, p.name, c.code AS communityCode, g.code AS gridCode, p.buildings, p.residents, p.households, p.elderly, p.boundary
-         FROM compound p JOIN community c ON c.id = p.community_id LEFT JOIN grid g ON g.id = p.grid_id ORDER BY p.code`,
-      )
-      .all() as { code: string; name: string; communityCode: string; gridCode: string | null; buildings: number | null; residents: number; households: number; elderly: number; boundary: string | null }[];
-    return rows.map(({ boundary, ...p }) => ({ type: 'Feature', properties: p, geometry: geometry(boundary) }));
+    return compoundsForExport(ctx.db).map(({ boundary, ...p }) => ({ type: 'Feature', properties: p, geometry: geometry(boundary) }));
   }
-  const rows = ctx.db.prepare('SELECT code, name, type, address, contact, lng, lat FROM venue ORDER BY code').all() as {
-    code: string;
-    name: string;
-    type: string;
-    address: string | null;
-    contact: string | null;
-    lng: number;
-    lat: number;
-  }[];
-  return rows.map(({ lng, lat, ...p }) => ({ type: 'Feature', properties: p, geometry: { type: 'Point', coordinates: [lng, lat] } }));
-}
-
-interface ResidentRow {
-  code: string;
-  building: string | null;
-  household: string;
-  name: string;
-  sex: 'M' | 'F' | null;
-  birth_year: number | null;
-  phone: string | null;
-}
-
-function residents(ctx: AppContext): IterableIterator<ResidentRow> {
-  return ctx.db
-    .prepare(
-      `SELECT p.code, r.building, r.household, r.name, r.sex, r.birth_year, r.phone
-       FROM resident r JOIN compound p ON p.id = r.compound_id ORDER BY p.code, r.building, r.household, r.id`,
-    )
-    .iterate() as IterableIterator<ResidentRow>;
+  return venuesForExport(ctx.db).map(({ lng, lat, ...p }) => ({ type: 'Feature', properties: p, geometry: { type: 'Point', coordinates: [lng, lat] } }));
 }
 
 const sexLabel = (s: 'M' | 'F' | null) => (s === 'M' ? '男' : s === 'F' ? '女' : '');
 
 /** One register row as spreadsheet cells: text that could run as a formula is neutralised (see spreadsheet-safe.ts). */
-const residentCells = (r: ResidentRow) => [r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone].map(safeCell);
+const residentCells = (r: RegisterRow) => [r.code, r.building, r.household, r.name, sexLabel(r.sex), r.birth_year, r.phone].map(safeCell);
 
-export function residentsCsv(ctx: AppContext): Buffer {
+function residentsCsv(ctx: AppContext): Buffer {
   const lines = [csvLine(residentHeader)];
-  for (const r of residents(ctx)) lines.push(csvLine(residentCells(r)));
+  for (const r of iterateRegister(ctx.db)) lines.push(csvLine(residentCells(r)));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
@@ -90,11 +60,7 @@ async function residentsXlsx(ctx: AppContext): Promise<Buffer> {
   const ws = wb.addWorksheet('人口台账');
   ws.columns = residentHeader.map((header, i) => ({ header, width: [12, 8, 10, 10, 6, 10, 14][i] }));
   ws.getRow(1).font = { bold: true };
-  for (const r of residents(ctx)) ws.addRow(residentCells(r));
+  for (const r of iterateRegister(ctx.db)) ws.addRow(residentCells(r));
   ws.getColumn(7).numFmt = '@'; // phone numbers stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function shanghaiDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { DeadlineDto, EmergencyDto, ModeStatusDto, ReportDto } from '../../shared/api/mode';
 import { checkT0, computeDeadlines, rulesAtSwitch, rulesForNewReport, type DoneMark } from '../../shared/domain/deadlines';
 import { findPolicyProfile, policyProfiles, type PolicyProfile } from '../../shared/domain/policy';
-import { formatDurationZh, formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatDurationZh } from '../../shared/domain/shanghai-time';
 import { caseTypeNames, type CaseType } from '../../shared/domain/workgroups';
 import type { OperatorRef } from '../../shared/api/operator';
 import * as q from '../db/mode';
@@ -39,20 +39,20 @@ function requirePlausibleT0(t0: number, now: number, confirmed: boolean | undefi
   const c = checkT0(t0, now);
   if (c.ok) return;
   if (c.reason === 'future') {
-    throw new AppError('invalid_input', `${field}: 报告时间 ${formatShanghai(t0)} 晚于现在 ${formatShanghai(now)}，T0 不能在将来。`);
+    throw new AppError('invalid_input', `${field}: 报告时间 ${formatDateTime(t0)} 晚于现在 ${formatDateTime(now)}，T0 不能在将来。`);
   }
   if (!confirmed) {
     throw new AppError(
       'confirmation_required',
-      `${field}: 报告时间 ${formatShanghai(t0)} 是 ${formatDurationZh(c.ageMs)} 以前（超过 72 小时）。请核对日期；确认无误请再次提交并确认。`,
+      `${field}: 报告时间 ${formatDateTime(t0)} 是 ${formatDurationZh(c.ageMs)} 以前（超过 72 小时）。请核对日期；确认无误请再次提交并确认。`,
     );
   }
 }
 
 function alreadyInEmergency(ctx: AppContext, emergencyId: number): AppError {
   const e = q.getEmergency(ctx.db, emergencyId)!;
-  const since = formatShanghai(e.switchedAt);
-  return new AppError('conflict', `已于 ${since} 进入应急状态（T0 ${formatShanghai(effectiveT0(ctx, emergencyId))}），不能重复切换。 / Already in emergency since ${since}.`);
+  const since = formatDateTime(e.switchedAt);
+  return new AppError('conflict', `已于 ${since} 进入应急状态（T0 ${formatDateTime(effectiveT0(ctx, emergencyId))}），不能重复切换。 / Already in emergency since ${since}.`);
 }
 
 function requireEmergency(ctx: AppContext): number {
@@ -99,7 +99,7 @@ export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confi
         method: 'switchToEmergency',
         link: { kind: 'report', id: reportId },
         text:
-          `切换到应急状态。T0 ${formatShanghai(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
+          `切换到应急状态。T0 ${formatDateTime(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
           `${input.note?.trim() ? `（${input.note.trim()}）` : ''}。政策版本：${profile.name}；启动 ${rules.length} 个时限、${items} 项启动清单，指挥体系已激活。`,
       });
     })
@@ -115,12 +115,12 @@ export function correctT0(ctx: AppContext, input: { reportedAt: number; reason: 
     .transaction(() => {
       const emergencyId = requireEmergency(ctx);
       const from = effectiveT0(ctx, emergencyId);
-      if (from === input.reportedAt) throw new AppError('invalid_input', `reportedAt: 与当前 T0 ${formatShanghai(from)} 相同，无需更正。`);
+      if (from === input.reportedAt) throw new AppError('invalid_input', `reportedAt: 与当前 T0 ${formatDateTime(from)} 相同，无需更正。`);
       q.insertT0Correction(ctx.db, emergencyId, from, input.reportedAt, input.reason.trim(), now, op.id);
       writeLog(ctx, {
         category: 'mode',
         method: 'correctT0',
-        text: `更正 T0：${formatShanghai(from)} → ${formatShanghai(input.reportedAt)}。原因：${input.reason.trim()}。各时限随之调整。`,
+        text: `更正 T0：${formatDateTime(from)} → ${formatDateTime(input.reportedAt)}。原因：${input.reason.trim()}。各时限随之调整。`,
       });
     })
     .immediate();
@@ -131,7 +131,7 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyD
   const op = requireOperator(ctx);
   const now = ctx.now();
   const c = checkT0(input.reportedAt, now);
-  if (!c.ok && c.reason === 'future') throw new AppError('invalid_input', `reportedAt: 报告时间 ${formatShanghai(input.reportedAt)} 晚于现在，不能在将来。`);
+  if (!c.ok && c.reason === 'future') throw new AppError('invalid_input', `reportedAt: 报告时间 ${formatDateTime(input.reportedAt)} 晚于现在，不能在将来。`);
   ctx.db
     .transaction(() => {
       const emergencyId = requireEmergency(ctx);
@@ -143,7 +143,7 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyD
         category: 'report',
         method: 'recordPositive',
         link: { kind: 'report', id: reportId },
-        text: `新报告阳性：${formatShanghai(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
+        text: `新报告阳性：${formatDateTime(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
       });
     })
     .immediate();

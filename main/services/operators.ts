@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { DeskRule } from '../../shared/api/define';
 import { ADMIN_PIN_MIN_DIGITS, type DeskDto, type OperatorDto, type OperatorRef } from '../../shared/api/operator';
-import { formatShanghai } from '../../shared/domain/shanghai-time';
+import { formatDateTime } from '../../shared/domain/shanghai-time';
 import * as q from '../db/operators';
 import { getSettings } from './settings';
 import { writeLog } from './eventlog';
@@ -37,7 +37,7 @@ export function admitChange(ctx: AppContext, rule: DeskRule): void {
   const at = lockedAt(ctx, s);
   if (at !== null) {
     const name = q.getOperator(ctx.db, s.operatorId)?.name ?? '';
-    throw new AppError('desk_locked', `值班台已于 ${formatShanghai(at)} 锁定：请 ${name} 解锁（设置了 PIN 的需输入 PIN），或由接班人签到后再修改。本次未写入任何数据。`);
+    throw new AppError('desk_locked', `值班台已于 ${formatDateTime(at)} 锁定：请 ${name} 解锁（设置了 PIN 的需输入 PIN），或由接班人签到后再修改。本次未写入任何数据。`);
   }
   q.touchDesk(ctx.db, ctx.now());
 }
@@ -150,7 +150,7 @@ function checkCredentials(ctx: AppContext, operatorId: number, pin: string | und
 function unlock(ctx: AppContext, s: q.DeskRow, name: string): void {
   const at = lockedAt(ctx, s);
   q.unlockDesk(ctx.db, ctx.now());
-  if (at !== null) writeLog(ctx, { category: 'desk', text: `${name} 解锁值班台（${formatShanghai(at)} 起锁定）`, method: 'unlockDesk' });
+  if (at !== null) writeLog(ctx, { category: 'desk', text: `${name} 解锁值班台（${formatDateTime(at)} 起锁定）`, method: 'unlockDesk' });
 }
 
 /**

@@ -37,8 +37,8 @@ export function verifyPin(pin: string, stored: string): boolean {
 }
 
 /** After this many wrong PINs in a row, an operator's PIN is not checked for PIN_LOCK_MS. */
-export const MAX_PIN_FAILURES = 5;
-export const PIN_LOCK_MS = 5 * 60_000;
+const MAX_PIN_FAILURES = 5;
+const PIN_LOCK_MS = 5 * 60_000;
 
 /**
  * Checks the PIN of an operator when they have one (no PIN set: nothing to check). A wrong PIN counts towards the

@@ -5,6 +5,10 @@ import type { StreetSummaryDto, VenueDto, CommunityDto, CompoundDto, GridDto } f
 import type { VenueType } from '../../shared/domain/venues';
 import { AreaIndex } from '../../shared/domain/spatial';
 import * as q from '../db/street';
+import * as compounds from '../db/compounds';
+import * as venues from '../db/venues';
+import { countResidents } from '../db/population';
+import { countTeams } from '../db/teams';
 import { deskOperatorRef } from '../db/operators';
 import type { Db } from '../db/open';
 import type { AppContext } from './context';
@@ -20,35 +24,27 @@ export function createStreet(ctx: AppContext, input: { code: string; name: strin
 }
 
 export function streetSummary(db: Db): StreetSummaryDto {
-  const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const pop = db
-    .prepare('SELECT COALESCE(SUM(residents),0) AS r, COALESCE(SUM(households),0) AS h, COALESCE(SUM(elderly),0) AS e FROM compound')
-    .get() as { r: number; h: number; e: number };
-  const byType = db.prepare('SELECT type, COUNT(*) AS n FROM venue GROUP BY type').all() as { type: string; n: number }[];
+  const counts = q.streetCounts(db);
+  const teams = countTeams(db);
   return {
     street: q.getStreet(db),
-    communities: one('SELECT COUNT(*) AS n FROM community'),
-    grids: one('SELECT COUNT(*) AS n FROM grid'),
-    compounds: one('SELECT COUNT(*) AS n FROM compound'),
-    residents: pop.r,
-    households: pop.h,
-    elderly: pop.e,
-    registeredResidents: one('SELECT COUNT(*) AS n FROM resident'),
-    venues: one('SELECT COUNT(*) AS n FROM venue'),
-    venuesByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
-    teams: one('SELECT COUNT(*) AS n FROM sampling_team'),
-    teamMembers: one('SELECT COUNT(*) AS n FROM team_member'),
+    communities: counts.communities,
+    grids: counts.grids,
+    compounds: counts.compounds,
+    residents: counts.residents,
+    households: counts.households,
+    elderly: counts.elderly,
+    registeredResidents: countResidents(db),
+    venues: counts.venues,
+    venuesByType: counts.venuesByType,
+    teams: teams.teams,
+    teamMembers: teams.members,
   };
 }
 
 export function mapLayers(db: Db): { communities: FeatureCollectionDto; compounds: FeatureCollectionDto } {
   const communities = q.listCommunities(db).filter((c) => c.boundary);
-  const compounds = db
-    .prepare(
-      `SELECT p.id, p.code, p.name, p.community_id, p.residents, p.households, p.elderly, p.boundary
-       FROM compound p WHERE p.boundary IS NOT NULL ORDER BY p.code`,
-    )
-    .all() as { id: number; code: string; name: string; community_id: number; residents: number; households: number; elderly: number; boundary: string }[];
+  const outlines = compounds.compoundOutlines(db);
   return {
     communities: {
       type: 'FeatureCollection',
@@ -61,7 +57,7 @@ export function mapLayers(db: Db): { communities: FeatureCollectionDto; compound
     },
     compounds: {
       type: 'FeatureCollection',
-      features: compounds.map((p) => ({
+      features: outlines.map((p) => ({
         type: 'Feature',
         id: p.id,
         properties: { id: p.id, code: p.code, name: p.name, communityId: p.community_id, residents: p.residents, households: p.households, elderly: p.elderly },
@@ -137,12 +133,11 @@ const tableLabel = { community: '社区', grid: '网格', compound: '小区', ve
 
 /** Deletes one row. The schema's foreign keys decide what goes with it (a grid's compounds stay, unlinked). */
 export function deleteRow(ctx: AppContext, table: 'community' | 'grid' | 'compound' | 'venue', id: number) {
-  const info = ctx.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
-  if (info.changes === 0) throw new AppError('not_found', `找不到要删除的${tableLabel[table]} (id ${id})，可能已被删除。`);
+  if (!q.deleteStreetRow(ctx.db, table, id)) throw new AppError('not_found', `找不到要删除的${tableLabel[table]} (id ${id})，可能已被删除。`);
   return { ok: true as const };
 }
 
-export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: number }): CompoundDto {
+export function saveCompound(ctx: AppContext, input: compounds.CompoundFields & { id?: number }): CompoundDto {
   requireRow(q.getCommunity(ctx.db, input.communityId), '社区', input.communityId);
   requireValidBoundary(input.boundary);
   if (input.elderly > input.residents) throw new AppError('invalid_input', `60岁以上人数 (${input.elderly}) 不能大于居民数 (${input.residents})。`);
@@ -154,19 +149,17 @@ export function saveCompound(ctx: AppContext, input: q.CompoundFields & { id?: n
   const id = writeUnique('小区', input.code, () => {
     const now = ctx.now();
     const by = streetEditor(ctx);
-    if (input.id === undefined) return q.insertCompound(ctx.db, input, now, by);
-    requireRow(q.getCompound(ctx.db, input.id), '小区', input.id);
+    if (input.id === undefined) return compounds.insertCompound(ctx.db, input, now, by);
+    requireRow(compounds.getCompound(ctx.db, input.id), '小区', input.id);
     const compoundId = input.id;
     ctx.db.transaction(() => {
-      q.updateCompound(ctx.db, compoundId, input, now, by);
+      compounds.updateCompound(ctx.db, compoundId, input, now, by);
       // A compound moved to another community takes the venues inside it along.
-      ctx.db
-        .prepare('UPDATE venue SET community_id = ?, updated_at = ?, updated_by = ? WHERE compound_id = ? AND community_id IS NOT ?')
-        .run(input.communityId, now, by, compoundId, input.communityId);
+      venues.moveCompoundVenues(ctx.db, compoundId, input.communityId, now, by);
     })();
     return compoundId;
   });
-  return q.getCompound(ctx.db, id)!;
+  return compounds.getCompound(ctx.db, id)!;
 }
 
 export function saveVenue(
@@ -174,26 +167,26 @@ export function saveVenue(
   input: { id?: number; code: string; name: string; type: VenueType; lng: number; lat: number; address?: string | null; contact?: string | null },
 ): VenueDto {
   const where = locatePoints(ctx.db, [[input.lng, input.lat]])[0];
-  const fields: q.VenueFields = { ...input, communityId: where.communityId, compoundId: where.compoundId };
+  const fields: venues.VenueFields = { ...input, communityId: where.communityId, compoundId: where.compoundId };
   const id = writeUnique('场所', input.code, () => {
-    if (input.id === undefined) return q.insertVenue(ctx.db, fields, ctx.now(), streetEditor(ctx));
-    requireRow(q.getVenue(ctx.db, input.id), '场所', input.id);
-    q.updateVenue(ctx.db, input.id, fields, ctx.now(), streetEditor(ctx));
+    if (input.id === undefined) return venues.insertVenue(ctx.db, fields, ctx.now(), streetEditor(ctx));
+    requireRow(venues.getVenue(ctx.db, input.id), '场所', input.id);
+    venues.updateVenue(ctx.db, input.id, fields, ctx.now(), streetEditor(ctx));
     return input.id;
   });
-  return q.getVenue(ctx.db, id)!;
+  return venues.getVenue(ctx.db, id)!;
 }
 
 /** Finds the compound and community holding each point (flatbush candidates, exact turf test). */
 export function locatePoints(db: Db, points: [number, number][]): { compoundId: number | null; communityId: number | null }[] {
-  const compounds = new AreaIndex(
-    q.compoundAreas(db).map((r) => ({ key: { id: r.id, communityId: r.community_id }, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })),
+  const compoundIndex = new AreaIndex(
+    compounds.compoundAreas(db).map((r) => ({ key: { id: r.id, communityId: r.community_id }, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })),
   );
-  const communities = new AreaIndex(q.communityAreas(db).map((r) => ({ key: r.id, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })));
+  const communityIndex = new AreaIndex(q.communityAreas(db).map((r) => ({ key: r.id, geometry: JSON.parse(r.boundary) as Polygon | MultiPolygon })));
   return points.map(([lng, lat]) => {
-    const c = compounds.locate(lng, lat);
+    const c = compoundIndex.locate(lng, lat);
     if (c) return { compoundId: c.id, communityId: c.communityId };
-    return { compoundId: null, communityId: communities.locate(lng, lat) };
+    return { compoundId: null, communityId: communityIndex.locate(lng, lat) };
   });
 }
 

@@ -27,6 +27,12 @@ async function syncClock(): Promise<ClockAnchor> {
   return anchor;
 }
 
+/** Sets the clock from a sample taken now (a test rendering components without a host; later, a drill's jump). */
+export function setClockSample(sample: { now: number; rate: number }): void {
+  const at = performance.now();
+  anchor = anchorFromSample(sample, at, at);
+}
+
 /**
  * Keeps the clock in sync with the server. The app waits for its first sample before showing anything that tells
  * the time; a failed re-sync keeps extrapolating from the last good sample.

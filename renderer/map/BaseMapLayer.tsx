@@ -8,7 +8,7 @@ import { registerMapLayer } from './layerRegistry';
 import { useBaseMap } from './queries';
 
 /** Tiles of the local MBTiles base map: from the app:// protocol on the desktop, from the host (with its tile key) in a browser. */
-export function baseMapUrl(): string {
+function baseMapUrl(): string {
   return isDesktop ? 'app://streetcommand/tiles/{z}/{x}/{y}' : `./tiles/{z}/{x}/{y}?key=${encodeURIComponent(tileKey())}`;
 }
 

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { useMap } from 'react-leaflet';
-import { boxOfRings, labelPoint, labelWidth, outerRings } from './geometry';
+import { labelPoint, labelWidth } from './geometry';
+import { areaBox } from '../../shared/domain/spatial';
 import { registerMapLayer } from './layerRegistry';
 import { useLayerOn } from './layerVisibility';
 import { useMapOutlines } from './queries';
@@ -26,7 +27,7 @@ export function OutlineLabels({ data, kind, fitInside = false, minZoom = 0 }: Ou
     const labels = data.features.flatMap((f) => {
       const name = String(f.properties?.name ?? '');
       const at = labelPoint(f.geometry);
-      const box = boxOfRings(outerRings(f.geometry));
+      const box = areaBox(f.geometry);
       if (!name || !at || !box) return [];
       const sw = map.project([box[1], box[0]], 0);
       const ne = map.project([box[3], box[2]], 0);

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { LayerSwitcher } from './LayerSwitcher';
 import { MapLegend } from './MapLegend';
 import { fitPadding, MapFocusController, MapReadySignal } from './MapHelpers';
-import { boxOfRings, outerRings, unionBox, type Box } from './geometry';
+import { unionBox } from './geometry';
+import { areaBox, type Box } from '../../shared/domain/spatial';
 import { mapLayers, type MapLayerDef } from './layerRegistry';
 import { useLayerOn } from './layerVisibility';
 import { useMapFocus } from './mapFocus';
@@ -30,7 +31,7 @@ export function StreetMap({ children }: { children?: ReactNode }) {
   const data = outlines.data;
   const outlineBox = useMemo<Box | null>(() => {
     if (!data) return null;
-    return unionBox([...data.communities.features, ...data.compounds.features].map((f) => boxOfRings(outerRings(f.geometry))));
+    return unionBox([...data.communities.features, ...data.compounds.features].map((f) => areaBox(f.geometry)));
   }, [data]);
   const streetBox = outlineBox ?? (venues.data ? pointsBox(venues.data.lng, venues.data.lat) : null);
 

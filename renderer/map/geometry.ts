@@ -1,31 +1,18 @@
 import type { Geometry, Position } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { bbox, type Box } from '../../shared/domain/spatial';
 
-/** Pure geometry for the map: bounds and label anchors of outlines (WGS-84 [lng, lat]). */
-
-export type Box = [west: number, south: number, east: number, north: number];
+/**
+ * Geometry only the map needs: where to write an outline's name, how wide a label is, the box that fits every outline.
+ * Boxes of outlines (areaBox) and point-in-polygon tests come from shared/domain/spatial.ts and turf.
+ */
 
 /** The outer rings of a Polygon or MultiPolygon; nothing for other geometries. */
-export function outerRings(g: Geometry | null | undefined): Position[][] {
+function outerRings(g: Geometry | null | undefined): Position[][] {
   if (!g) return [];
   if (g.type === 'Polygon') return g.coordinates.length ? [g.coordinates[0]] : [];
   if (g.type === 'MultiPolygon') return g.coordinates.filter((p) => p.length).map((p) => p[0]);
   return [];
-}
-
-export function boxOfRings(rings: Position[][]): Box | null {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
-  }
-  return w <= e && s <= n ? [w, s, e, n] : null;
 }
 
 export function unionBox(boxes: (Box | null)[]): Box | null {
@@ -47,16 +34,6 @@ function ringArea(ring: Position[]): number {
   return a / 2;
 }
 
-export function insideRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * Where to write an outline's name: the centroid of its largest ring when that lies inside the ring,
  * otherwise the middle of the widest inside stretch of the horizontal line through the centroid
@@ -70,7 +47,7 @@ export function labelPoint(g: Geometry | null | undefined): Position | null {
   let cx = 0;
   let cy = 0;
   if (area === 0) {
-    const b = boxOfRings([ring])!;
+    const b = bbox({ type: 'Polygon', coordinates: [ring] });
     return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
   }
   // Relative to the first vertex: products of raw longitudes lose digits to cancellation.
@@ -85,7 +62,7 @@ export function labelPoint(g: Geometry | null | undefined): Position | null {
     cy += (yj + yi) * f;
   }
   const centroid: Position = [x0 + cx / (6 * area), y0 + cy / (6 * area)];
-  if (insideRing(centroid, ring)) return centroid;
+  if (booleanPointInPolygon(centroid, { type: 'Polygon', coordinates: [ring] })) return centroid;
   return widestStretch(ring, centroid[1]) ?? centroid;
 }
 

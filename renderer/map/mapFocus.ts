@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Box } from './geometry';
+import type { Box } from '../../shared/domain/spatial';
 
 /** Asks the map to show a box (a community picked in a side panel); the map flies there. */
 export interface MapFocusState {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../app/queries';
 import { nowMs } from '../app/clock';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '../../shared/domain/shanghai-time';
 import { pageCss } from './pageCss';
 import { PrintPartsContext, type PrintParts } from './printParts';
 import { useCurrentPrintView } from './printRegistry';

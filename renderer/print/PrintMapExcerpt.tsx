@@ -4,7 +4,8 @@ import type { FeatureCollection } from 'geojson';
 import type L from 'leaflet';
 import { GeoJSON, MapContainer, ScaleControl, useMap } from 'react-leaflet';
 import { BaseMapLayer, hasUsableBaseMap } from '../map/BaseMapLayer';
-import { boxOfRings, outerRings, unionBox } from '../map/geometry';
+import { unionBox } from '../map/geometry';
+import { areaBox } from '../../shared/domain/spatial';
 import type { LegendSwatch } from '../map/layerRegistry';
 import { LegendSwatchMark } from '../map/LegendSwatchMark';
 import { compoundLabelMinZoom, OutlineLabels } from '../map/OutlineLabels';
@@ -47,7 +48,7 @@ export function PrintMapExcerpt({ street, highlight, highlightLabel, height }: P
   const [outlinesDrawn, setOutlinesDrawn] = useState(false);
   const [tilesLoaded, setTilesLoaded] = useState(false);
   const fitTo = highlight && highlight.features.length ? [highlight] : [street.communities, street.compounds];
-  const box = unionBox(fitTo.flatMap((fc) => fc.features.map((f) => boxOfRings(outerRings(f.geometry)))));
+  const box = unionBox(fitTo.flatMap((fc) => fc.features.map((f) => areaBox(f.geometry))));
   // A street without outlines prints its "no outlines" line at once.
   const ready = baseKnown && (box === null || (outlinesDrawn && (!withTiles || tilesLoaded)));
   usePrintPart(ready);

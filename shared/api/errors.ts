@@ -49,13 +49,3 @@ export class AppError extends Error {
     this.keepChanges = options.keepChanges ?? false;
   }
 }
-
-/** Formats a problem as "file, line 3, field 居民数: message". */
-export function describeProblem(p: ProblemLocation): string {
-  const where: string[] = [];
-  if (p.file) where.push(p.file);
-  if (p.line !== undefined) where.push(`line ${p.line}`);
-  if (p.feature !== undefined) where.push(`feature ${p.feature}`);
-  if (p.field) where.push(`field ${p.field}`);
-  return where.length ? `${where.join(', ')}: ${p.message}` : p.message;
-}

@@ -107,7 +107,6 @@ export const venuePointsDto = z.object({
   type: z.array(venueType),
   name: z.array(z.string()),
 });
-export type VenuePointsDto = z.infer<typeof venuePointsDto>;
 
 /** Longer searches would pass SQLite's LIKE pattern limit (50,000 bytes) and no name is this long. */
 const search = z.string().max(200, '搜索文字不能超过 200 个字').optional();

@@ -1,5 +1,5 @@
 import type { ShiftDefDto } from '../api/duty';
-import { DAY_MS, addDays, isoWeekday, shanghaiDate, shanghaiMs } from './shanghai-time';
+import { DAY_MS, addDays, formatDate, isoWeekday, shanghaiMs } from './shanghai-time';
 
 /** Rules of the duty roster (值班表), pure: who may be on a shift, when a shift runs, which days a period holds. */
 
@@ -86,7 +86,7 @@ export function periodDates(period: 'week' | 'month', date: string): string[] {
   } else {
     from = `${date.slice(0, 7)}-01`;
     const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-    to = shanghaiDate(shanghaiMs(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`) - DAY_MS);
+    to = formatDate(shanghaiMs(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`) - DAY_MS);
   }
   const dates: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
@@ -95,7 +95,7 @@ export function periodDates(period: 'week' | 'month', date: string): string[] {
 
 /** The (date, shift) running at an instant: checks the day before too, for shifts that cross midnight. */
 export function shiftAt(now: number, defs: ShiftDefDto[]): { date: string; def: ShiftDefDto } | null {
-  const today = shanghaiDate(now);
+  const today = formatDate(now);
   for (const date of [addDays(today, -1), today]) {
     for (const def of defs) {
       const { startsAt, endsAt } = shiftSpan(date, def);

@@ -1,6 +1,9 @@
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** A bounding box in WGS-84 degrees. */
+export type Box = [west: number, south: number, east: number, north: number];
 
 export interface IndexedArea<T> {
   key: T;
@@ -46,7 +49,7 @@ export class AreaIndex<T> {
   }
 }
 
-export function bbox(g: Polygon | MultiPolygon): [number, number, number, number] {
+export function bbox(g: Polygon | MultiPolygon): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -61,4 +64,11 @@ export function bbox(g: Polygon | MultiPolygon): [number, number, number, number
     }
   }
   return [minX, minY, maxX, maxY];
+}
+
+/** The box of an outline (Polygon or MultiPolygon); null for no geometry, another type, or an outline without points. */
+export function areaBox(g: Geometry | null | undefined): Box | null {
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const b = bbox(g);
+  return b[0] <= b[2] && b[1] <= b[3] ? b : null;
 }

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/host';
 import { go, MIN, prepareStreet } from './mode-setup';
-import { fromDateTimeLocal } from '../../renderer/print/format';
+import { fromDateTimeLocal } from '../../shared/domain/shanghai-time';
 
 /** 2022-06-01 08:00 Beijing time: far from today, so a screen on the wall clock would show years, not minutes. */
 const CLOCK_START = Date.UTC(2022, 5, 1, 0, 0);

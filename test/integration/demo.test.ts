@@ -9,7 +9,7 @@ import type { Polygon } from 'geojson';
 import { openApp, type OpenedApp } from '../../main/services/app';
 import { loadDemoStreet } from '../../main/services/demo';
 import { streetSummary } from '../../main/services/street';
-import { listTeams } from '../../main/db/street';
+import { listTeams } from '../../main/db/teams';
 import { AppError } from '../../shared/api/errors';
 import { venueTypeIds } from '../../shared/domain/venues';
 import type { StreetSummaryDto } from '../../shared/api/street';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { birthYearOf, intOf, sexOf, shanghaiYear } from '../../main/services/import/values';
+import { birthYearOf, intOf, sexOf } from '../../main/services/import/values';
+import { shanghaiYear } from '../../shared/domain/shanghai-time';
 import { normalizeHeader, suggestMapping } from '../../main/services/import/mapping';
 
 describe('reading cell values', () => {

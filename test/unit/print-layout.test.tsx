@@ -10,6 +10,10 @@ import { PrintLayout } from '../../renderer/print/PrintLayout';
 import { usePrintPart } from '../../renderer/print/printParts';
 import { PrintRoute } from '../../renderer/print/PrintRoute';
 import { registerPrintView } from '../../renderer/print/printRegistry';
+import { apiKey } from '../../renderer/app/queries';
+import { setClockSample } from '../../renderer/app/clock';
+
+setClockSample({ now: Date.UTC(2022, 6, 10, 2), rate: 1 });
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -25,7 +29,7 @@ function appInfo(drill: boolean): AppInfoDto {
 /** A query client that already holds getAppInfo's answer, so the layout renders without a host. */
 function clientWith(info: AppInfoDto): QueryClient {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  qc.setQueryData(['appInfo'], info);
+  qc.setQueryData(apiKey('getAppInfo', {}), info);
   return qc;
 }
 

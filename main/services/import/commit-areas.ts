@@ -5,6 +5,8 @@ import { areaToWgs84, checkArea, type GeometryNotes, type RawFeature } from './g
 import { resolveMapping, type MappedField } from './mapping';
 import { Problems } from './problems';
 import { textOf } from './values';
+import { idsByCode, insertCommunity, updateImportedCommunity } from '../../db/street';
+import type { AreaGeometry } from '../../../shared/api/common';
 
 /** Communities from GeoJSON: every feature checked, then one transaction of upserts by code (compounds: commit-compounds.ts). */
 
@@ -34,40 +36,32 @@ export function codeAndName(f: RawFeature, m: Record<string, MappedField>, seen:
   return { code, name };
 }
 
-export function existingCodes(ctx: AppContext, table: 'community' | 'compound' | 'grid'): Map<string, { id: number; communityId: number | null }> {
-  const col = table === 'community' ? 'NULL' : 'community_id';
-  const rows = ctx.db.prepare(`SELECT id, code, ${col} AS communityId FROM ${table}`).all() as { id: number; code: string; communityId: number | null }[];
-  return new Map(rows.map((r) => [r.code, { id: r.id, communityId: r.communityId }]));
-}
-
 export function commitCommunities(ctx: AppContext, a: Args): ImportResultDto {
   const problems = new Problems(a.file);
   const m = resolveMapping('communities', a.mapping, a.columns, problems, {});
   problems.throwIfAny();
   const seen = new Map<string, number>();
-  const rows: { code: string; name: string; boundary: string | null }[] = [];
+  const rows: { code: string; name: string; boundary: AreaGeometry | null }[] = [];
   for (const f of a.features) {
     const { code, name } = codeAndName(f, m, seen, problems);
     const area = checkArea(f.geometry, f.index, problems, a.notes);
-    if (area !== undefined) rows.push({ code, name, boundary: area ? JSON.stringify(areaToWgs84(area, a.crs)) : null });
+    if (area !== undefined) rows.push({ code, name, boundary: area ? areaToWgs84(area, a.crs) : null });
   }
   problems.throwIfAny();
 
-  const existing = existingCodes(ctx, 'community');
+  const existing = idsByCode(ctx.db, 'community');
   const now = ctx.now();
   const by = streetEditor(ctx);
-  const insert = ctx.db.prepare('INSERT INTO community (code, name, boundary, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
-  const update = ctx.db.prepare('UPDATE community SET name = ?, boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?');
   let inserted = 0;
   let updated = 0;
   ctx.db.transaction(() => {
     for (const r of rows) {
       const hit = existing.get(r.code);
       if (hit) {
-        update.run(r.name, r.boundary, now, by, hit.id);
+        updateImportedCommunity(ctx.db, hit.id, r, now, by);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.boundary, now, by);
+        insertCommunity(ctx.db, r, now, by);
         inserted++;
       }
     }

@@ -1,7 +1,10 @@
 import type { AppContext } from '../context';
 import { streetEditor } from '../street';
 import type { ImportResultDto } from '../../../shared/api/imports';
-import { codeAndName, existingCodes, type Args } from './commit-areas';
+import { codeAndName, type Args } from './commit-areas';
+import { idsByCode } from '../../db/street';
+import { compoundCountsByCode, insertCompound, updateImportedCompound } from '../../db/compounds';
+import type { AreaGeometry } from '../../../shared/api/common';
 import { areaToWgs84, checkArea } from './geojson';
 import { GridPlan } from './grids';
 import { resolveMapping } from './mapping';
@@ -20,11 +23,11 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
   const problems = new Problems(a.file);
   const m = resolveMapping('compounds', a.mapping, a.columns, problems, {});
   problems.throwIfAny();
-  const communities = existingCodes(ctx, 'community');
-  const stored = storedCounts(ctx);
+  const communities = idsByCode(ctx.db, 'community');
+  const stored = compoundCountsByCode(ctx.db);
   const grids = new GridPlan(ctx);
   const seen = new Map<string, number>();
-  type Row = { code: string; name: string; communityId: number; gridCode: string | null; boundary: string | null } & Counts;
+  type Row = { code: string; name: string; communityId: number; gridCode: string | null; boundary: AreaGeometry | null } & Counts;
   const rows: Row[] = [];
   for (const f of a.features) {
     const at = { feature: f.index };
@@ -70,24 +73,13 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
     }
     const area = checkArea(f.geometry, f.index, problems, a.notes);
     if (area !== undefined && community) {
-      rows.push({ code, name, communityId: community.id, gridCode, boundary: area ? JSON.stringify(areaToWgs84(area, a.crs)) : null, ...counts });
+      rows.push({ code, name, communityId: community.id, gridCode, boundary: area ? areaToWgs84(area, a.crs) : null, ...counts });
     }
   }
   problems.throwIfAny();
 
   const now = ctx.now();
   const by = streetEditor(ctx);
-  const insert = ctx.db.prepare(
-    `INSERT INTO compound (code, name, community_id, grid_id, buildings, residents, households, elderly, boundary, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  // Left-out counts and grid keep their stored values; a compound moved to another community leaves its old grid.
-  const update = ctx.db.prepare(
-    `UPDATE compound SET name = ?, community_id = ?,
-       grid_id = CASE WHEN ? IS NOT NULL THEN ? WHEN community_id = ? THEN grid_id ELSE NULL END,
-       buildings = COALESCE(?, buildings), residents = COALESCE(?, residents), households = COALESCE(?, households),
-       elderly = COALESCE(?, elderly), boundary = COALESCE(?, boundary), updated_at = ?, updated_by = ? WHERE id = ?`,
-  );
   let inserted = 0;
   let updated = 0;
   let gridsCreated = 0;
@@ -98,24 +90,14 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
       const gridId = r.gridCode === null ? null : (grid.ids.get(r.gridCode) ?? null);
       const hit = stored.get(r.code);
       if (hit) {
-        update.run(r.name, r.communityId, gridId, gridId, r.communityId, r.buildings, r.residents, r.households, r.elderly, r.boundary, now, by, hit.id);
+        // Left-out counts and grid keep their stored values; a compound moved to another community leaves its old grid.
+        updateImportedCompound(ctx.db, hit.id, { ...r, gridId }, now, by);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.communityId, gridId, r.buildings, r.residents ?? 0, r.households ?? 0, r.elderly ?? 0, r.boundary, now, by);
+        insertCompound(ctx.db, { ...r, gridId, residents: r.residents ?? 0, households: r.households ?? 0, elderly: r.elderly ?? 0 }, now, by);
         inserted++;
       }
     }
   })();
   return { kind: 'compounds', rowsIn: a.features.length, inserted, updated, gridsCreated };
-}
-
-function storedCounts(ctx: AppContext): Map<string, { id: number; residents: number; households: number; elderly: number }> {
-  const rows = ctx.db.prepare('SELECT id, code, residents, households, elderly FROM compound').all() as {
-    id: number;
-    code: string;
-    residents: number;
-    households: number;
-    elderly: number;
-  }[];
-  return new Map(rows.map((r) => [r.code, r]));
 }

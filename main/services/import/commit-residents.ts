@@ -4,8 +4,11 @@ import type { ImportMapping, ImportResultDto } from '../../../shared/api/imports
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
 import { headerOnly, type TableSource } from './source';
-import { birthYearOf, sexOf, shanghaiYear } from './values';
+import { birthYearOf, sexOf } from './values';
+import { shanghaiYear } from '../../../shared/domain/shanghai-time';
 import { restoreCell } from '../../../shared/domain/spreadsheet-safe';
+import { idsByCode } from '../../db/street';
+import { deleteResidentsOf, insertResident, recountFromRegister } from '../../db/population';
 
 /**
  * 人口台账 import. The file is the full register of every compound it names: their residents are deleted and
@@ -31,22 +34,9 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
   const iPhone = m.phone.index;
 
   const db = ctx.db;
-  const codeToId = new Map<string, number>();
-  for (const r of db.prepare('SELECT id, code FROM compound').iterate() as IterableIterator<{ id: number; code: string }>) codeToId.set(r.code, r.id);
+  const codeToId = new Map([...idsByCode(db, 'compound')].map(([code, c]) => [code, c.id]));
   const now = ctx.now();
   const thisYear = shanghaiYear(now);
-
-  const remove = db.prepare('DELETE FROM resident WHERE compound_id = ?');
-  const insert = db.prepare(
-    'INSERT INTO resident (compound_id, building, household, name, sex, birth_year, phone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const recount = db.prepare(`
-    UPDATE compound SET
-      residents = (SELECT COUNT(*) FROM resident WHERE compound_id = @id),
-      households = (SELECT COUNT(*) FROM (SELECT DISTINCT building, household FROM resident WHERE compound_id = @id)),
-      elderly = (SELECT COUNT(*) FROM resident WHERE compound_id = @id AND birth_year <= @elderlyBorn),
-      updated_at = @now, updated_by = @by
-    WHERE id = @id`);
 
   let rowsIn = 0;
   let replaced = 0;
@@ -100,11 +90,11 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
 
       if (!named.has(id)) {
         named.add(id);
-        replaced += remove.run(id).changes;
+        replaced += deleteResidentsOf(db, id);
       }
       const building = iBuilding >= 0 ? text(iBuilding) || null : null;
       const phone = iPhone >= 0 ? text(iPhone) || null : null;
-      insert.run(id, building, household, name, sex, birthYear, phone, now);
+      insertResident(db, { compoundId: id, building, household, name, sex, birthYear, phone }, now);
     });
     if (unclosedQuoteLine !== null) {
       problems.add({ line: unclosedQuoteLine, message: `第 ${unclosedQuoteLine} 行的引号没有闭合（字段以 " 开始，却没有结束的 "），其后的内容都被读进了这一格。` });
@@ -112,7 +102,7 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
     if (rowsIn === 0) throw headerOnly(file, source);
     problems.throwIfAny(); // rolls the transaction back
     const by = streetEditor(ctx);
-    for (const id of named) recount.run({ id, elderlyBorn: thisYear - 60, now, by });
+    for (const id of named) recountFromRegister(db, id, thisYear - 60, now, by);
   })();
   return { kind: 'residents', rowsIn, inserted: rowsIn, updated: 0, replacedResidents: replaced };
 }

@@ -6,6 +6,7 @@ import { checkPoint, toWgs84, type GeometryNotes, type RawFeature } from './geoj
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
 import { textOf } from './values';
+import { insertVenue, updateImportedVenue, venueIdsByCode } from '../../db/venues';
 
 interface Args {
   file: string;
@@ -48,28 +49,20 @@ export function commitVenues(ctx: AppContext, a: Args): ImportResultDto {
   problems.throwIfAny();
 
   const where = locatePoints(ctx.db, rows.map((r) => [r.lng, r.lat]));
-  const existing = new Map((ctx.db.prepare('SELECT id, code FROM venue').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
+  const existing = venueIdsByCode(ctx.db);
   const now = ctx.now();
   const by = streetEditor(ctx);
-  const insert = ctx.db.prepare(
-    `INSERT INTO venue (code, name, type, lng, lat, community_id, compound_id, address, contact, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = ctx.db.prepare(
-    `UPDATE venue SET name = ?, type = ?, lng = ?, lat = ?, community_id = ?, compound_id = ?, address = ?, contact = ?,
-       updated_at = ?, updated_by = ? WHERE id = ?`,
-  );
   let inserted = 0;
   let updated = 0;
   ctx.db.transaction(() => {
     rows.forEach((r, i) => {
-      const { communityId, compoundId } = where[i];
+      const fields = { ...r, communityId: where[i].communityId, compoundId: where[i].compoundId };
       const id = existing.get(r.code);
       if (id !== undefined) {
-        update.run(r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now, by, id);
+        updateImportedVenue(ctx.db, id, fields, now, by);
         updated++;
       } else {
-        insert.run(r.code, r.name, r.type, r.lng, r.lat, communityId, compoundId, r.address, r.contact, now, by);
+        insertVenue(ctx.db, fields, now, by);
         inserted++;
       }
     });

@@ -22,7 +22,7 @@ const CR = 13;
 const LF = 10;
 
 /** Tab- or semicolon-separated files are recognised from the first line when it has no comma. */
-export function sniffDelimiter(text: string): Delimiter {
+function sniffDelimiter(text: string): Delimiter {
   const end = text.search(/[\r\n]/);
   const first = end < 0 ? text : text.slice(0, end);
   if (first.includes(',')) return ',';

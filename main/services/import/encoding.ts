@@ -65,7 +65,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** 1-based line number of a byte offset (counts LF; CRLF and LF files alike). */
-export function lineAt(b: Uint8Array, offset: number): number {
+function lineAt(b: Uint8Array, offset: number): number {
   let line = 1;
   const end = offset < 0 ? b.length : Math.min(offset, b.length);
   for (let i = 0; i < end; i++) if (b[i] === 0x0a) line++;

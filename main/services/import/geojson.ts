@@ -1,4 +1,4 @@
-import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { bd09ToWgs84, gcj02ToWgs84 } from '../../../shared/domain/coords';
 import { findRingFault, isDegenerate, oriented, removeRepeats, type XY } from '../../../shared/domain/polygon-check';
 import { maxVerticesPerFeature, maxVerticesPerFile, type CoordinateSystem, type DeclaredCrs, type GeometryFixes } from '../../../shared/api/imports';
@@ -89,7 +89,7 @@ const isPosition = (p: unknown): p is Position =>
   Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 /** Range check of one [lng, lat]; says when the two look swapped. Returns a message or null. */
-export function positionProblem(p: Position): string | null {
+function positionProblem(p: Position): string | null {
   const [lng, lat] = p;
   const swapped = Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
   if (lat < -90 || lat > 90) return `纬度 ${lat} 超出 -90..90${swapped ? '：经纬度可能写反了（GeoJSON 应为 [经度, 纬度]）' : ''}`;
@@ -239,10 +239,6 @@ export function areaToWgs84(g: Area, crs: CoordinateSystem): Area {
   return g.type === 'Polygon'
     ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
-}
-
-export function pointToWgs84(p: Position, crs: CoordinateSystem): Point {
-  return { type: 'Point', coordinates: toWgs84(p, crs) };
 }
 
 /** A short description of a geometry for the preview table: type and number of points. */

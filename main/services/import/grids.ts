@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { MappedField } from './mapping';
 import type { Problems } from './problems';
+import { gridsByCode, insertGrid } from '../../db/street';
 
 /**
  * Grid codes of a compounds file: a known code must belong to the compound's community; an unknown one is
@@ -12,10 +13,7 @@ export class GridPlan {
   private readonly planned = new Map<string, { name: string; communityId: number; communityCode: string; feature: number }>();
 
   constructor(ctx: AppContext) {
-    const rows = ctx.db
-      .prepare('SELECT g.id, g.code, g.community_id AS communityId, c.code AS communityCode FROM grid g JOIN community c ON c.id = g.community_id')
-      .all() as { id: number; code: string; communityId: number; communityCode: string }[];
-    this.known = new Map(rows.map((r) => [r.code, r]));
+    this.known = gridsByCode(ctx.db);
   }
 
   /** Checks one feature's grid; true when the code can be used (known in that community, or planned). */
@@ -55,8 +53,7 @@ export class GridPlan {
   /** Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created. */
   create(ctx: AppContext, now: number, updatedBy: number | null): { ids: Map<string, number>; created: number } {
     const ids = new Map([...this.known].map(([code, g]) => [code, g.id]));
-    const insert = ctx.db.prepare('INSERT INTO grid (code, name, community_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
-    for (const [code, g] of this.planned) ids.set(code, Number(insert.run(code, g.name, g.communityId, now, updatedBy).lastInsertRowid));
+    for (const [code, g] of this.planned) ids.set(code, insertGrid(ctx.db, { code, name: g.name, communityId: g.communityId }, now, updatedBy));
     return { ids, created: this.planned.size };
   }
 }

@@ -21,7 +21,7 @@ export class Problems {
   }
 }
 
-export function rejection(file: string, total: number, list: ProblemLocation[]): AppError {
+function rejection(file: string, total: number, list: ProblemLocation[]): AppError {
   const listed = total > list.length ? `（只列出前 ${list.length} 个）` : '';
   const first = total === 1 ? `：${list[0].message.replace(/[。.]$/, '')}` : listed;
   return new AppError('import_rejected', `文件 ${file} 有 ${total} 个问题${first}。未写入任何数据，请修改后重新导入。`, list);

@@ -32,12 +32,12 @@ export interface GeoJsonSource {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Decoded size of a base64 string, without decoding it. */
-export function base64Bytes(b64: string): number {
+function base64Bytes(b64: string): number {
   const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
   return Math.floor((b64.length * 3) / 4) - pad;
 }
 
-export function checkSize(file: string, bytes: number): void {
+function checkSize(file: string, bytes: number): void {
   if (bytes > maxImportBytes) {
     throw rejectFile(file, `文件大小 ${mb(bytes)} MB，超过 ${maxImportBytes / 1024 / 1024} MB 的上限。请按社区拆分成多个文件后分别导入。`);
   }

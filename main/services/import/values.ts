@@ -55,8 +55,3 @@ export function sexOf(s: string): 'M' | 'F' | null | undefined {
       return undefined;
   }
 }
-
-/** The calendar year in Asia/Shanghai at an instant (the register's "current year"). */
-export function shanghaiYear(epochMs: number): number {
-  return new Date(epochMs + 8 * 3600_000).getUTCFullYear(); // China has no daylight saving time
-}

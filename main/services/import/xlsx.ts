@@ -49,7 +49,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> 
 }
 
 /** A cell as the text a user sees: numbers without float noise, formulas by their result, rich text joined. */
-export function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));

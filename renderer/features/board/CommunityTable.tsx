@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Geometry } from 'geojson';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { boxOfRings, outerRings } from '../../map/geometry';
+import { areaBox } from '../../../shared/domain/spatial';
 import { useMapFocus } from '../../map/mapFocus';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
@@ -28,7 +28,7 @@ export function CommunityTable() {
         </thead>
         <tbody>
           {rows.map((c) => {
-            const box = boxOfRings(outerRings(c.boundary as Geometry | null));
+            const box = areaBox(c.boundary as Geometry | null);
             return (
               <tr
                 key={c.id}

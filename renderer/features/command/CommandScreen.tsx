@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { useCommandStructure, useCommandTemplate } from './queries';
 import './command.css';
 import { LeadersEditor } from './LeadersEditor';

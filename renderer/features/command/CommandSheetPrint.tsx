@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { PrintLayout } from '../../print/PrintLayout';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { useEmergency } from '../mode/queries';
 import { useCommandStructure } from './queries';
 import { CommandTables } from './CommandTables';

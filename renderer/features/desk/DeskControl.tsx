@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useApiQuery } from '../../app/queries';
-import { formatTime } from '../../print/format';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { Dialog } from '../../app/Dialog';
 import { useDesk } from './queries';
 import { useDeskDialog } from './deskDialog';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../print/format';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { ModeBanner } from '../mode/ModeBanner';
 import { DeadlineStrip } from '../mode/DeadlineStrip';
 import { SignInForm } from './SignInForm';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyShiftDto } from '../../../shared/api/duty';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { Dialog } from '../../app/Dialog';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toForm, toInput, type PersonForm } from '../command/person';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../print/format';
+import { formatDate } from '../../../shared/domain/shanghai-time';
 
 /** Calendar dates as "YYYY-MM-DD" (Asia/Shanghai days); arithmetic on UTC noon so no day is skipped. */
 function parse(date: string): Date {
@@ -25,13 +25,6 @@ export function mondayOf(date: string): string {
   const d = parse(date);
   const weekday = (d.getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
   return addDays(date, -weekday);
-}
-
-export function addMonths(date: string, months: number): string {
-  const d = parse(date);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return print(d);
 }
 
 /** "2024-05" */

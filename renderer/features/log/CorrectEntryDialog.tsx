@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { LogEntryDto } from '../../../shared/api/log';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 
 /** A correction is a new entry pointing at the old one, with a stated reason; the old one stays in the log. */
 export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onClose: () => void }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { Dialog } from '../../app/Dialog';
 import { EntryLink } from './EntryLink';
 

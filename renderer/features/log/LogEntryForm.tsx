@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
-import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 
 type ManualCategory = (typeof manualLogCategories)[number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntryDto } from '../../../shared/api/log';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { EntryLink } from './EntryLink';
 import './log.css';
 

@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { ChecklistItemDto } from '../../../shared/api/mode';
 import { workGroupKeys, workGroupNames } from '../../../shared/domain/workgroups';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
 
 /** The activation checklist of this emergency, per work group; each tick carries who and when. */

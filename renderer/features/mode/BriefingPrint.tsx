@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { PrintLayout } from '../../print/PrintLayout';
-import { formatDateTime, formatDuration } from '../../print/format';
+import { formatDateTime, formatDuration } from '../../../shared/domain/shanghai-time';
 import { caseTypeNames, workGroupNames } from '../../../shared/domain/workgroups';
 import { CommandTables } from '../command/CommandTables';
 import { entryLinkText } from '../log/EntryLink';

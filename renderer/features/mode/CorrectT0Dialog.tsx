@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 
 /** Corrects T0 with a stated reason; the correction is kept and the clocks follow. A T0 over 72 h ago is confirmed again. */
 export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => void }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../print/format';
+import { formatDuration } from '../../../shared/domain/shanghai-time';
 import { urgencyOf, type DeadlineTiming } from './urgency';
 
 /** "剩余 01:59:30" / "已超时 00:12:03" / "已完成", recomputed from dueAt and the ticking `now`. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
-import { formatDateTime, formatTime } from '../../print/format';
+import { formatDateTime, formatTime } from '../../../shared/domain/shanghai-time';
 import { byUrgency, urgencyOf } from './urgency';
 import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';

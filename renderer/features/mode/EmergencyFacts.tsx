@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EmergencyDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
-import { formatDateTime, formatDuration } from '../../print/format';
+import { formatDateTime, formatDuration } from '../../../shared/domain/shanghai-time';
 import { useNow } from '../../app/clock';
 import { isEnglish, pickName } from './names';
 

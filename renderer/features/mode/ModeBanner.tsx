@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatDuration } from '../../print/format';
+import { formatDateTime, formatDuration } from '../../../shared/domain/shanghai-time';
 import { useModeStatus } from './queries';
 import './mode.css';
 import { useNow } from '../../app/clock';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { ReadinessPanel } from '../command/ReadinessPanel';
 import { LogList } from '../log/LogList';
 import { useApiQuery } from '../../app/queries';

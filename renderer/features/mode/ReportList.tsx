@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportDto } from '../../../shared/api/mode';
 import { caseTypeNames } from '../../../shared/domain/workgroups';
-import { formatDateTime } from '../../print/format';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
 
 /** The positive reports of this emergency, the trigger first. */

@@ -5,7 +5,7 @@ import { ApiCallError, call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { invalidateFeatures } from '../../app/queryClient';
 import { contract } from '../../../shared/api/contract';
-import { fromDateTimeLocal, toDateTimeLocal } from '../../print/format';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { Dialog } from '../../app/Dialog';
 import { nowMs } from '../../app/clock';
 import { TriggerFields, type TriggerForm } from './TriggerFields';

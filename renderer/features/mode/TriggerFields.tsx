@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseTypes, caseTypeNames, type CaseType } from '../../../shared/domain/workgroups';
-import { formatDateTime, fromDateTimeLocal } from '../../print/format';
+import { formatDateTime, fromDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
 
 export interface TriggerForm {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ListColumn } from '../../app/ListPane';
-import { formatShanghai } from '../../../shared/domain/shanghai-time';
+import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { LastChange } from './LastChange';
 
 /** Columns every street-data table shows the same way. */
@@ -28,7 +28,7 @@ export function changedColumn<T extends { updatedAt: number; updatedByName: stri
     header: t('data.col.changed'),
     id: 'changed',
     className: () => 'sd-changed',
-    title: (r) => `${formatShanghai(r.updatedAt)} · ${r.updatedByName ?? t('data.col.changedNobody')}`,
+    title: (r) => `${formatDateTime(r.updatedAt)} · ${r.updatedByName ?? t('data.col.changedNobody')}`,
     cell: (r) => <LastChange at={r.updatedAt} by={r.updatedByName} />,
   };
 }
