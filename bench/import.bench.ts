@@ -104,6 +104,9 @@ async function serviceImport(app: OpenedApp, contentBase64: string, expectRows: 
     encoding: 'auto',
     crs: 'wgs84',
     mapping: { compoundCode: '小区编码', building: '楼栋', household: '户号', name: '姓名', sex: '性别', birthYear: '出生年份', phone: '电话' },
+    // Each run replaces the register it imported before: confirmed, as a user confirms it in the preview.
+    createMissing: false,
+    confirmReplace: true,
   });
   const ms = performance.now() - t0;
   if (result.rowsIn !== expectRows || result.inserted !== expectRows) throw new Error(`import stored ${result.inserted} of ${expectRows} rows`);

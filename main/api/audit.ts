@@ -58,8 +58,10 @@ export const auditRules: Rules = {
   deleteVenue: { category: 'data', before: nameOf('venue'), text: (_i, _o, b) => `删除重点场所：${b}` },
   commitImport: {
     category: 'data',
+    // Every count the import changed: inserted, updated, replaced (compounds whose residents were replaced), deleted rows.
     text: (i, o) =>
-      `导入${importKinds[i.kind] ?? i.kind}：文件 ${i.fileName}，${o.rowsIn} 行，新增 ${o.inserted}、更新 ${o.updated}${o.gridsCreated ? `，新建网格 ${o.gridsCreated}` : ''}`,
+      `导入${i.kind === 'population' ? '人口底数表' : (importKinds[i.kind] ?? i.kind)}：文件 ${i.fileName}，${o.rowsIn} 行，新增 ${o.inserted}、更新 ${o.updated}、替换 ${o.replacedCompounds ?? 0}、删除 ${o.deleted ?? 0}` +
+      `${o.communitiesCreated ? `，新建社区 ${o.communitiesCreated}` : ''}${o.gridsCreated ? `，新建网格 ${o.gridsCreated}` : ''}${o.skippedTotals ? `，跳过合计行 ${o.skippedTotals}` : ''}`,
   },
 
   // operators and desk

@@ -18,8 +18,7 @@ export interface BackupInfo {
 export function backupDatabase(db: Database.Database, dir: string, label: string, now = Date.now()): string {
   ensurePrivateDir(dir);
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `streetcommand-${stamp}-${label}.sqlite`);
-  createPrivateFile(file);
+  const file = claimBackupFile(dir, `streetcommand-${stamp}-${label}`);
   try {
     db.prepare('VACUUM INTO ?').run(file);
   } catch (err) {
@@ -28,6 +27,22 @@ export function backupDatabase(db: Database.Database, dir: string, label: string
   }
   ensurePrivateFile(file);
   return file;
+}
+
+/**
+ * Creates the backup's file under a name not yet taken. Two backups can share a millisecond of the app's clock (a
+ * paused drill clock, a double click): the second one gets -2, -3 ... instead of failing on the existing file.
+ */
+function claimBackupFile(dir: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`);
+    try {
+      createPrivateFile(file);
+      return file;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw err;
+    }
+  }
 }
 
 export function listBackups(dir: string): BackupInfo[] {

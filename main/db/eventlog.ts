@@ -98,7 +98,9 @@ function where(q: LogQuery): { sql: string; params: unknown[] } {
     parts.push(`(l.text LIKE ? ESCAPE '\\' OR l.ref_text LIKE ? ESCAPE '\\' OR l.operator_id IN (SELECT id FROM operator WHERE name LIKE ? ESCAPE '\\'))`);
     params.push(like, like, like);
   }
-  if (q.hideCorrected) parts.push('NOT EXISTS (SELECT 1 FROM event_log c WHERE c.corrects_id = l.id)');
+  // Superseded hand entries fold under their correction; an automatic entry always shows (databases from before
+  // issue 9 may hold corrections of automatic entries: the original record of what the app did stays visible).
+  if (q.hideCorrected) parts.push(`(l.source = 'auto' OR NOT EXISTS (SELECT 1 FROM event_log c WHERE c.corrects_id = l.id))`);
   return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -2,12 +2,16 @@ import type { Db } from './open';
 import { prepare } from './prepare';
 import { likeOf, parseGeometry } from './columns';
 import type { AreaGeometry } from '../../shared/api/common';
-import type { CommunityDto, GridDto } from '../../shared/api/street';
+import type { CommunityDto, GridDto, PopulationSource } from '../../shared/api/street';
 
 /**
  * Queries of the street and its areas above the compound: street, community, grid, and the street-wide counts.
  * Compounds: compounds.ts; venues: venues.ts; the register: population.ts; teams: teams.ts.
  */
+
+/** A compound whose register count differs from its figures (the register and the population table disagree). */
+export const registerMismatch = (p: string) =>
+  `(${p}.register_residents IS NOT NULL AND (${p}.register_residents <> ${p}.residents OR ${p}.register_households <> ${p}.households))`;
 
 export function getStreet(db: Db) {
   const r = prepare(db, 'SELECT code, name, is_fictional FROM street WHERE id = 1').get() as
@@ -35,6 +39,18 @@ export function streetCounts(db: Db) {
     e: number;
   };
   const byType = prepare(db, 'SELECT type, COUNT(*) AS n FROM venue GROUP BY type').all() as { type: string; n: number }[];
+  // Where the compounds' figures come from, and how far the register disagrees with the population table.
+  const populationSources = { entered: 0, compound_file: 0, table: 0, register: 0 };
+  const sources = prepare(db, 'SELECT population_source AS s, COUNT(*) AS n FROM compound GROUP BY population_source').all() as {
+    s: PopulationSource;
+    n: number;
+  }[];
+  for (const r of sources) populationSources[r.s] = r.n;
+  const registerMismatchTotals = prepare(
+    db,
+    `SELECT COUNT(*) AS compounds, COALESCE(SUM(residents), 0) AS residents, COALESCE(SUM(register_residents), 0) AS registerResidents
+     FROM compound p WHERE ${registerMismatch('p')}`,
+  ).get() as { compounds: number; residents: number; registerResidents: number };
   return {
     communities: count('community'),
     grids: count('grid'),
@@ -44,6 +60,8 @@ export function streetCounts(db: Db) {
     elderly: pop.e,
     venues: count('venue'),
     venuesByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+    populationSources,
+    registerMismatch: registerMismatchTotals,
   };
 }
 
@@ -68,6 +86,7 @@ interface CommunityRow {
   residents: number;
   households: number;
   elderly: number;
+  mismatchedCompounds: number;
   updatedAt: number;
   updatedByName: string | null;
 }
@@ -76,6 +95,7 @@ const communitySelect = `
   SELECT c.id, c.code, c.name, c.boundary,
          COUNT(p.id) AS compounds, COALESCE(SUM(p.residents), 0) AS residents,
          COALESCE(SUM(p.households), 0) AS households, COALESCE(SUM(p.elderly), 0) AS elderly,
+         COALESCE(SUM(${registerMismatch('p')}), 0) AS mismatchedCompounds,
          c.updated_at AS updatedAt, o.name AS updatedByName
   FROM community c LEFT JOIN compound p ON p.community_id = c.id LEFT JOIN operator o ON o.id = c.updated_by`;
 
@@ -108,6 +128,11 @@ export function updateCommunity(db: Db, id: number, c: { code: string; name: str
     updatedBy,
     id,
   );
+}
+
+/** Every community's id, code and name (an import matching communities by code or by name). */
+export function communityRefs(db: Db): { id: number; code: string; name: string }[] {
+  return prepare(db, 'SELECT id, code, name FROM community').all() as { id: number; code: string; name: string }[];
 }
 
 export function communityName(db: Db, id: number): string | null {

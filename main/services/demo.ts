@@ -8,7 +8,7 @@ import { venueTypeIds } from '../../shared/domain/venues';
 import * as q from '../db/street';
 import { insertCompound } from '../db/compounds';
 import { insertVenue } from '../db/venues';
-import { insertResident } from '../db/population';
+import { insertResident, markRegisterSourced, storeRegisterCounts } from '../db/population';
 import { insertTeam } from '../db/teams';
 import type { AppContext } from './context';
 import { locatePoints, streetEditor, streetSummary } from './street';
@@ -174,6 +174,9 @@ export function loadDemoStreet(ctx: AppContext): StreetSummaryDto {
       if (compoundId === undefined) throw new AppError('internal', `示例街道文件 ${REGISTER} 第 ${r.line} 行：小区编码 ${r.compoundCode} 不存在。`);
       insertResident(db, { ...r, compoundId }, now);
     }
+    // The demo's figures are counted from its register: say so, as a register import would.
+    storeRegisterCounts(db, null, null);
+    markRegisterSourced(db);
 
     for (const t of teams) insertTeam(db, t, now);
   })();

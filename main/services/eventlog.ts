@@ -76,11 +76,18 @@ export function addLogEntry(
   return q.getLogEntry(ctx.db, id)!;
 }
 
-/** A correction is a new entry pointing at the newest entry of the chain; the old one stays as it was. */
+/**
+ * A correction is a new entry pointing at the newest entry of the chain; the old one stays as it was. Only hand
+ * entries can be corrected: an automatic one (a sign-in, a change of data) records what the app did, and free text
+ * laid over it would make the log say something else happened.
+ */
 export function correctLogEntry(ctx: AppContext, operatorId: number, input: { id: number; text: string; reason: string }): LogEntryDto {
   return ctx.db.transaction(() => {
     const old = q.getLogEntry(ctx.db, input.id);
     if (!old) throw new AppError('not_found', `找不到日志 #${input.id}。`);
+    if (old.source === 'auto') {
+      throw new AppError('conflict', `日志 #${old.id} 是系统自动记录的，不能更正；如有出入，请另写一条值班记录说明。`);
+    }
     if (old.correctedById !== null) {
       throw new AppError('conflict', `日志 #${old.id} 已被 #${old.correctedById} 更正，请更正最新的一条。`);
     }

@@ -35,6 +35,8 @@ export function streetSummary(db: Db): StreetSummaryDto {
     households: counts.households,
     elderly: counts.elderly,
     registeredResidents: countResidents(db),
+    populationSources: counts.populationSources,
+    registerMismatch: counts.registerMismatch,
     venues: counts.venues,
     venuesByType: counts.venuesByType,
     teams: teams.teams,

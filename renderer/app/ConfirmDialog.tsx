@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { textLimits } from '../../shared/api/text';
 
 /**
  * The one dialog that asks before an action, optionally for a stated reason: deleting a row, restoring a backup,
@@ -99,9 +100,9 @@ export function ConfirmDialog<R>({
         <div className="field">
           <label htmlFor={reason.id}>{reason.label}</label>
           {reason.rows ? (
-            <textarea id={reason.id} data-testid={reason.testId} rows={reason.rows} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
+            <textarea id={reason.id} data-testid={reason.testId} rows={reason.rows} maxLength={textLimits.reason} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
           ) : (
-            <input id={reason.id} data-testid={reason.testId} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
+            <input id={reason.id} data-testid={reason.testId} maxLength={textLimits.reason} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
           )}
         </div>
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useApiQuery } from '../app/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { textLimits } from '../../shared/api/text';
 
 /** 设置 › 底图 (MBTiles): choose a local MBTiles file for the map background, see its metadata, or remove it. */
 export function BaseMapSettings() {
@@ -32,7 +33,7 @@ export function BaseMapSettings() {
       {info?.problem && <div className="error-box" role="alert">{info.problem}</div>}
       <div className="field">
         <label htmlFor="basemap-file">{t('basemap.file')}</label>
-        <input id="basemap-file" value={value} placeholder={t('basemap.placeholder')} onChange={(e) => setPath(e.target.value)} />
+        <input id="basemap-file" value={value} maxLength={textLimits.path} placeholder={t('basemap.placeholder')} onChange={(e) => setPath(e.target.value)} />
       </div>
       <div className="row">
         <button className="primary" data-testid="basemap-use" disabled={!value.trim() || save.isPending} onClick={() => save.mutate(value.trim())}>

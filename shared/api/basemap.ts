@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { empty } from './common';
+import { pathText } from './text';
 
 export const tileFormat = z.enum(['png', 'jpg', 'webp']);
 export type TileFormat = z.infer<typeof tileFormat>;
@@ -23,7 +24,7 @@ export const baseMapFeature = defineFeature('basemap', {
   getBaseMap: read('The configured MBTiles base map and its metadata (all null when none)', empty, baseMapDto),
   setBaseMap: write(
     'Use a local MBTiles file as the raster base map (checked first), or none with file: null',
-    z.object({ file: z.string().trim().min(1, '请填写 MBTiles 文件路径').max(1000).nullable() }),
+    z.object({ file: pathText('MBTiles 文件路径').nullable() }),
     baseMapDto,
     ['basemap'],
   ),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { empty, okOutput } from './common';
-import { phone } from './operator';
+import { labelText, noteText, personNameText, phoneText } from './text';
 import { baobaoLevels, leaderRoles, workGroupKeys } from '../domain/workgroups';
 
 /** The command structure (指挥体系) template, edited in routine times and activated at the switch. */
@@ -14,10 +14,10 @@ export const personDto = z.object({ name: z.string(), phone: z.string().nullable
 export type PersonDto = z.infer<typeof personDto>;
 
 export const personInput = z.object({
-  name: z.string().trim().min(1, '姓名不能为空').max(40),
-  phone: phone.nullable().optional(),
+  name: personNameText('姓名'),
+  phone: phoneText.optional('电话'),
   /** What the person does in the group (members only), e.g. 联络员. */
-  duty: z.string().trim().max(100).nullable().optional(),
+  duty: labelText.optional('职责'),
 });
 
 export const commandStructureDto = z.object({
@@ -75,7 +75,7 @@ export const commandFeature = defineFeature('command', {
   ),
   saveWorkGroup: write(
     'Set a work group lead, members and tasks',
-    z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: z.string().trim().max(2000).nullable().optional() }),
+    z.object({ key: workGroupKey, lead: personInput.nullable(), members: z.array(personInput).max(200), tasks: noteText.optional('工作任务') }),
     commandStructureDto,
     ['command'],
   ),

@@ -3,15 +3,19 @@ import { defineFeature, read, write } from './define';
 import { empty, idInput, okOutput } from './common';
 import { personDto, personInput } from './command';
 import { operatorRef } from './operator';
+import { personNameText, reasonText, shiftNameText } from './text';
 
 /** 值班表: 24-hour duty, shifts per day, a leader on every shift (领导带班), swaps recorded. Days are Asia/Shanghai dates. */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:MM');
+/** YYYY-MM-DD. Whether the date exists and lies in 2000..2999 is checked by the service, which names the date. */
+export const isoDate = z.string().max(10, '日期格式须为 YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const clock = z.string().max(5, '时间格式须为 HH:MM').regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:MM');
+
+const shiftKey = z.string().max(20, '班次代码最多 20 个字符').regex(/^[a-z0-9_]{1,20}$/, '班次代码只能用小写字母、数字和下划线');
 
 export const shiftDefDto = z.object({
-  key: z.string().regex(/^[a-z0-9_]{1,20}$/, '班次代码只能用小写字母、数字和下划线'),
-  name: z.string().trim().min(1, '班次名称不能为空').max(20),
+  key: shiftKey,
+  name: shiftNameText('班次名称'),
   /** Start and end as HH:MM in Asia/Shanghai; end <= start means the shift ends the next day. */
   start: clock,
   end: clock,
@@ -72,14 +76,14 @@ export const dutyFeature = defineFeature('duty', {
   saveDutyShift: write(
     'Roster one shift: a leader (领导带班) and the duty officers. Refused with nobody or the same person twice.',
     // leader is nullable only so that a missing leader gets a clear message from the service (领导带班 is required).
-    z.object({ date: isoDate, shiftKey: z.string().min(1), leader: personInput.nullable(), members: z.array(personInput).max(20) }),
+    z.object({ date: isoDate, shiftKey, leader: personInput.nullable(), members: z.array(personInput).max(20) }),
     dutyShiftDto,
     ['duty'],
   ),
   deleteDutyShift: write('Remove a rostered shift', idInput, okOutput, ['duty']),
   swapDuty: write(
     'Record a swap: who takes whose place on a shift, with a reason; the swap is kept with who recorded it and when',
-    z.object({ shiftId: z.number().int().positive(), outName: z.string().trim().min(1), in: personInput, reason: z.string().trim().max(500).nullable().optional() }),
+    z.object({ shiftId: z.number().int().positive(), outName: personNameText('换下的人'), in: personInput, reason: reasonText.optional('换班原因') }),
     dutyShiftDto,
     ['duty'],
   ),

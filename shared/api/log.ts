@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineFeature, read, selfLoggedWrite } from './define';
 import { operatorRef } from './operator';
+import { addressText, logText, reasonText, searchText } from './text';
+import { eventTime } from './time';
 
 /** 值班日志: append-only. A correction is a new entry pointing at the old one. */
 
@@ -34,7 +36,7 @@ export const logLink = z.object({ kind: z.enum(logLinkKinds), id: z.number().int
 export const logRefKinds = ['area', 'site'] as const;
 export const logRef = z.object({
   kind: z.enum(logRefKinds),
-  text: z.string().trim().min(1, '关联的风险区或采样点名称不能为空').max(200, '关联名称最多 200 字'),
+  text: addressText('关联的风险区或采样点名称'),
 });
 export type LogRef = z.infer<typeof logRef>;
 
@@ -66,11 +68,11 @@ export const logEntryDto = z.object({
 export type LogEntryDto = z.infer<typeof logEntryDto>;
 
 export const logFilter = z.object({
-  categories: z.array(logCategory).optional(),
-  from: z.number().optional(),
-  to: z.number().optional(),
-  search: z.string().trim().max(100).optional(),
-  emergencyId: z.number().int().optional(),
+  categories: z.array(logCategory).max(logCategories.length * 2).optional(),
+  from: eventTime('起始时间').optional(),
+  to: eventTime('截止时间').optional(),
+  search: searchText,
+  emergencyId: z.number().int().positive().optional(),
   /** Hide entries that have been corrected (default false: the whole history). */
   hideCorrected: z.boolean().optional(),
 });
@@ -85,19 +87,19 @@ export const logFeature = defineFeature('log', {
     'Write an entry by hand (needs an operator at the desk)',
     z.object({
       category: z.enum(manualLogCategories),
-      text: z.string().trim().min(1, '日志内容不能为空').max(4000),
+      text: logText('日志内容'),
       /** A sampling team (checked to exist) or another record of the app. */
       link: logLink.nullable().optional(),
       ref: logRef.nullable().optional(),
       /** When it happened, if earlier than now (e.g. a call taken while away from the keyboard); never in the future. */
-      at: z.number().int().positive().optional(),
+      at: eventTime('事件时间').optional(),
     }),
     logEntryDto,
     [],
   ),
   correctLogEntry: selfLoggedWrite(
-    'Correct an entry: a new entry pointing at the old one; the old one stays',
-    z.object({ id: z.number().int().positive(), text: z.string().trim().min(1, '更正内容不能为空').max(4000), reason: z.string().trim().min(1, '请说明更正原因').max(500) }),
+    'Correct a hand entry: a new entry pointing at the old one; the old one stays. Automatic entries cannot be corrected.',
+    z.object({ id: z.number().int().positive(), text: logText('更正内容'), reason: reasonText('更正原因', '请说明更正原因') }),
     logEntryDto,
     [],
   ),

@@ -4,6 +4,8 @@ import { empty, idInput } from './common';
 import { operatorRef } from './operator';
 import { workGroupKey } from './command';
 import { caseTypes } from '../domain/workgroups';
+import { addressText, nameText, noteText, reasonText } from './text';
+import { eventTime } from './time';
 
 /**
  * 平急转换 (issue 4): the switch to emergency and back, T0 and its corrections, positive reports, deadline clocks.
@@ -12,7 +14,6 @@ import { caseTypes } from '../domain/workgroups';
  */
 
 export const caseType = z.enum(caseTypes);
-const nonEmpty = (field: string) => z.string().trim().min(1, `${field}不能为空`).max(200);
 
 export const reportDto = z.object({
   id: z.number().int(),
@@ -108,20 +109,15 @@ export const modeStatusDto = z.object({
 });
 export type ModeStatusDto = z.infer<typeof modeStatusDto>;
 
-/** A report time (epoch ms) between 2000 and 2999: anything else is a typo, answered in words, not NaN dates. */
-const reportTime = z
-  .number()
-  .int()
-  .min(Date.UTC(2000, 0, 1), '接报时间须在 2000 年之后')
-  .max(Date.UTC(2999, 11, 31), '接报时间须在 2999 年之前');
+const reportTime = eventTime('接报时间');
 
 export const triggerInput = z.object({
   /** T0: when the positive was reported, epoch ms. */
   reportedAt: reportTime,
-  place: nonEmpty('地点'),
+  place: addressText('地点'),
   caseType,
-  reportedBy: nonEmpty('报告人'),
-  note: z.string().trim().max(2000).nullable().optional(),
+  reportedBy: nameText('报告人'),
+  note: noteText.optional('备注'),
 });
 
 export const CONFIRMATION_REQUIRED = 'confirmation_required' as const;
@@ -140,7 +136,7 @@ export const modeFeature = defineFeature('mode', {
   ),
   correctT0: selfLoggedWrite(
     'Correct T0 with a reason; the correction is kept and the clocks follow',
-    z.object({ reportedAt: reportTime, reason: nonEmpty('更正原因'), confirmOldT0: z.boolean().optional() }),
+    z.object({ reportedAt: reportTime, reason: reasonText('更正原因'), confirmOldT0: z.boolean().optional() }),
     emergencyDto,
     ['mode'],
   ),
@@ -148,7 +144,7 @@ export const modeFeature = defineFeature('mode', {
   markDeadlineDone: selfLoggedWrite('Mark a deadline done (who and when are recorded; done stays done)', idInput, emergencyDto, ['mode']),
   switchToRoutine: selfLoggedWrite(
     'Back to routine: needs a reason; refused while any risk area is active',
-    z.object({ reason: nonEmpty('恢复常态的理由') }),
+    z.object({ reason: reasonText('恢复常态的理由') }),
     emergencyDto,
     modeChanges,
   ),

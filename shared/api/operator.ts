@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { defineFeature, read, selfLoggedWrite, write } from './define';
 import { empty, idInput, okOutput } from './common';
+import { noteText, personNameText, phoneText } from './text';
 
 /** Who is at the desk (值班员). One desk per database; every record carries the operator's id. */
 
-const personName = z.string().trim().min(1, '姓名不能为空').max(40);
-export const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+const personName = personNameText('姓名');
+export const phone = phoneText.optional('电话');
+/** A PIN as typed at sign-in: checked against the stored hash, so only its length is bounded here. */
+const typedPin = z.string().max(64, 'PIN 过长');
 export const pin = z.string().regex(/^\d{4,8}$/, 'PIN 须为 4 到 8 位数字');
 /** Administrators' PINs are longer: 6 digits at least (checked by the service, which knows who is an admin). */
 export const ADMIN_PIN_MIN_DIGITS = 6;
@@ -17,7 +16,7 @@ export const ADMIN_PIN_MIN_DIGITS = 6;
  * The signed-in administrator's own PIN, typed again to change another operator's PIN or to make an administrator
  * (an unlocked desk left alone must not be enough for that).
  */
-const adminPin = z.string().max(16).optional();
+const adminPin = typedPin.optional();
 
 export const operatorDto = z.object({
   id: z.number().int(),
@@ -57,7 +56,7 @@ export const deskFeature = defineFeature('desk', {
     z.object({
       id: z.number().int().optional(),
       name: personName,
-      phone: phone.nullable().optional(),
+      phone,
       isAdmin: z.boolean().optional(),
       active: z.boolean().optional(),
       adminPin,
@@ -75,7 +74,7 @@ export const deskFeature = defineFeature('desk', {
   getDesk: read('The operator at the desk now (null when nobody is signed in), whether the desk is locked, and the idle lock setting', empty, deskDto),
   signIn: selfLoggedWrite(
     'Take the desk by picking a name (+ PIN when one is set). Signing in again as the same person unlocks the desk.',
-    z.object({ operatorId: z.number().int().positive(), pin: z.string().optional() }),
+    z.object({ operatorId: z.number().int().positive(), pin: typedPin.optional() }),
     deskDto,
     ['desk', 'mode'],
     { desk: 'open' },
@@ -83,7 +82,7 @@ export const deskFeature = defineFeature('desk', {
   lockDesk: selfLoggedWrite('Lock the desk now (the operator stays signed in; unlocking needs their PIN)', empty, deskDto, ['desk'], { desk: 'open' }),
   unlockDesk: selfLoggedWrite(
     'Unlock the desk for the operator signed in at it: their PIN when one is set',
-    z.object({ pin: z.string().max(16).optional() }),
+    z.object({ pin: typedPin.optional() }),
     deskDto,
     ['desk'],
     { desk: 'open' },
@@ -97,7 +96,7 @@ export const deskFeature = defineFeature('desk', {
   signOut: selfLoggedWrite('Leave the desk (nobody signed in afterwards)', empty, deskDto, ['desk', 'mode']),
   handOver: selfLoggedWrite(
     '交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log',
-    z.object({ toOperatorId: z.number().int().positive(), pin: z.string().optional(), note: z.string().trim().min(1, '交接班说明不能为空').max(2000) }),
+    z.object({ toOperatorId: z.number().int().positive(), pin: typedPin.optional(), note: noteText('交接班说明') }),
     deskDto,
     ['desk', 'mode'],
   ),

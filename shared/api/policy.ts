@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { empty } from './common';
+import { codeText } from './text';
 import { policyProfileSchema } from '../domain/policy';
 
 /** Policy profiles (rules as data, shared/domain/policies): which one the next emergency follows. */
@@ -12,7 +13,7 @@ export const policyFeature = defineFeature('policy', {
   ),
   setActivePolicyProfile: write(
     'Choose the policy profile for the next emergency (routine mode only; a running emergency keeps the profile it started with)',
-    z.object({ id: z.string().min(1) }),
+    z.object({ id: codeText('配置编号') }),
     z.object({ activeId: z.string() }),
     // getEmergency and getModeStatus show the active profile.
     ['policy', 'mode'],

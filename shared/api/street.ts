@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { defineFeature, read, write } from './define';
 import { areaGeometry, empty, featureCollection, idInput, okOutput } from './common';
 import { venueTypeIds } from '../domain/venues';
+import { addressText, codeText, labelText, nameText, searchText } from './text';
 
-const code = z.string().trim().min(1, '编码不能为空').max(40);
-const name = z.string().trim().min(1, '名称不能为空').max(100);
+const code = codeText('编码');
+const name = nameText('名称');
 const count = z.number().int().min(0);
 /** A count typed by a user (residents, households ...): the message names the field and the rule in Chinese. */
 const countInput = (label: string) =>
@@ -17,6 +18,14 @@ const countInput = (label: string) =>
 /** Who last changed a row and when (ms): the name is null when nobody was signed in at the desk, or before version 9. */
 const lastChange = { updatedAt: z.number().int(), updatedByName: z.string().nullable() };
 
+/**
+ * Where a compound's population figures come from: typed in the form, a compounds GeoJSON with counts, the population
+ * table (人口底数统计表), or recomputed from the register (人口台账).
+ */
+export const populationSources = ['entered', 'compound_file', 'table', 'register'] as const;
+export const populationSource = z.enum(populationSources);
+export type PopulationSource = z.infer<typeof populationSource>;
+
 export const communityDto = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -26,6 +35,8 @@ export const communityDto = z.object({
   residents: count,
   households: count,
   elderly: count,
+  /** Compounds whose register count differs from their figures (不漏一户: someone is missing from one of the two). */
+  mismatchedCompounds: count,
   ...lastChange,
 });
 export type CommunityDto = z.infer<typeof communityDto>;
@@ -41,6 +52,10 @@ export const compoundDto = z.object({
   residents: count,
   households: count,
   elderly: count,
+  populationSource,
+  /** The register's count of residents and households; null when the compound has no register. */
+  registerResidents: count.nullable(),
+  registerHouseholds: count.nullable(),
   boundary: areaGeometry.nullable(),
   ...lastChange,
 });
@@ -92,6 +107,10 @@ export const streetSummaryDto = z.object({
   households: count,
   elderly: count,
   registeredResidents: count,
+  /** Compounds by the source of their population figures. */
+  populationSources: z.object({ entered: count, compound_file: count, table: count, register: count }),
+  /** Compounds whose register count differs from their figures, with both sums. */
+  registerMismatch: z.object({ compounds: count, residents: count, registerResidents: count }),
   venues: count,
   venuesByType: z.record(z.string(), count),
   teams: count,
@@ -108,8 +127,7 @@ export const venuePointsDto = z.object({
   name: z.array(z.string()),
 });
 
-/** Longer searches would pass SQLite's LIKE pattern limit (50,000 bytes) and no name is this long. */
-const search = z.string().max(200, '搜索文字不能超过 200 个字').optional();
+const search = searchText;
 const listQuery = z.object({ search, communityId: z.number().int().optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const communityInput = z.object({ id: z.number().int().optional(), code, name, boundary: areaGeometry.nullable().optional() });
@@ -133,8 +151,8 @@ export const venueInput = z.object({
   type: venueType,
   lng: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
   lat: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
-  address: z.string().nullable().optional(),
-  contact: z.string().nullable().optional(),
+  address: addressText.optional('地址'),
+  contact: labelText.optional('联系人'),
 });
 
 export const streetFeature = defineFeature('street', {

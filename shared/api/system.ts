@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFeature, job, read, write, features as allFeatures } from './define';
 import { empty } from './common';
+import { fileNameText, textOrBlank } from './text';
 
 export const language = z.enum(['zh-CN', 'en']);
 
@@ -11,6 +12,9 @@ export const settingsDto = z.object({
   idleLockMinutes: z.number().int().min(0).max(240),
 });
 export type SettingsDto = z.infer<typeof settingsDto>;
+
+/** What saveSettings takes: any of the settings; the unit name is bounded and cleaned like every typed text. */
+export const settingsInput = settingsDto.extend({ unitName: textOrBlank('name', '单位名称') }).partial();
 
 export const backupDto = z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.number() });
 
@@ -32,12 +36,12 @@ export type AppInfoDto = z.infer<typeof appInfoDto>;
 
 export const systemFeature = defineFeature('system', {
   getAppInfo: read('Version, data folder, street loaded or not, settings', empty, appInfoDto),
-  saveSettings: write('Save unit name, language, idle lock', settingsDto.partial(), settingsDto, ['system']),
+  saveSettings: write('Save unit name, language, idle lock', settingsInput, settingsDto, ['system']),
   backupNow: job('Write a consistent copy of the database into the backups folder', empty, backupDto, ['system']),
   listBackups: read('Backups in the data folder, newest first', empty, z.array(backupDto)),
   restoreBackup: job(
     'Replace the database with a backup (the current one is backed up first)',
-    z.object({ name: z.string().min(1) }),
+    z.object({ name: fileNameText('备份文件名') }),
     z.object({ restored: z.string(), safetyCopy: z.string() }),
     allFeatures,
   ),

@@ -68,12 +68,13 @@ export function isoWeekday(date: string): number {
 }
 
 /**
- * Is this a real calendar date (not 2024-02-30) in 1900-2999? Dates are compared as strings, which holds only while
- * the year has four digits: the month of 9999-12 would otherwise run on to '10000-01-01' < '9999-12-31' for ever.
+ * Is this a real calendar date (not 2024-02-30) in 2000-2999, the years of every time a user gives (shared/api/time.ts)?
+ * Dates are compared as strings, which holds only while the year has four digits: the month of 9999-12 would
+ * otherwise run on to '10000-01-01' < '9999-12-31' for ever.
  */
 export function isValidDate(date: string): boolean {
   const year = Number(date.slice(0, 4));
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && year >= 1900 && year <= 2999 && formatDate(shanghaiMs(date)) === date;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && year >= 2000 && year <= 2999 && formatDate(shanghaiMs(date)) === date;
 }
 
 /** A countdown or elapsed time: '01:59:30', '2天 03:00:00' (daySuffix from i18n); the sign is the caller's business. */

@@ -81,6 +81,10 @@ describe('import wizard', () => {
     await page.getByTestId('import-encoding').selectOption('gbk');
     await page.getByTestId('import-preview').waitFor();
 
+    // P01 and P02 have figures from the compounds file: the register replaces them, once the user confirms.
+    await expect.poll(() => page.getByTestId('import-replacements').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('import-replace-confirm').check();
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await resultCount('rowsIn')).toBe('4');

@@ -41,7 +41,7 @@ async function realisticInputs(tt: TestApp): Promise<[MethodName, unknown][]> {
   return [
     ['saveCompound', { code: 'P900', name: '新建小区', communityId: community.id, residents: 10, households: 4, elderly: 1 }],
     ['saveVenue', { code: 'V900', name: '新超市', type: 'supermarket', lng: 106.5, lat: 29.53, address: '某路 1 号' }],
-    ['commitImport', { ...register, mapping }],
+    ['commitImport', { ...register, mapping, confirmReplace: true }],
     ['saveDutyShift', { date: '2022-07-11', shiftKey: 'day', leader: { name: '张书记' }, members: [{ name: '李四' }] }],
     ['setOperatorPin', { id: op.id, pin: '135790' }],
     ['saveOperator', { name: '冒名管理员', isAdmin: true }],

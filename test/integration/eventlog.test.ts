@@ -116,6 +116,57 @@ describe('event time, links and correction reasons', () => {
   });
 });
 
+describe('automatic entries stay as the app wrote them (issue 9)', () => {
+  test('an automatic entry (the sign-in) cannot be corrected with free text, and nothing is written', async () => {
+    const signIn = (await t.ok('listLogEntries', { categories: ['desk'] })).rows[0];
+    expect(signIn).toMatchObject({ source: 'auto', method: 'signIn' });
+    const total = (await t.ok('listLogEntries', {})).total;
+    const refused = await t.fail('correctLogEntry', { id: signIn.id, text: '无人登录', reason: '改掉' });
+    expect(refused).toMatchObject({ code: 'conflict', message: `日志 #${signIn.id} 是系统自动记录的，不能更正；如有出入，请另写一条值班记录说明。` });
+    expect((await t.ok('listLogEntries', {})).total).toBe(total);
+  });
+
+  test('hiding corrected entries never hides an automatic one, even one corrected before this rule', async () => {
+    await t.ok('createStreet', { code: '500104001', name: '测试街道' });
+    const auto = (await t.ok('listLogEntries', { categories: ['data'] })).rows[0];
+    // A database from before issue 9 may hold a hand correction of an automatic entry: write one as it was written then.
+    const legacy = t.app.ctx.db
+      .prepare(
+        `INSERT INTO event_log (at, recorded_at, operator_id, category, text, source, emergency_id, corrects_id, correction_reason)
+         VALUES (?, ?, NULL, 'data', '建立街道：别的街道', 'manual', NULL, ?, '想改')`,
+      )
+      .run(auto.at, t.clock.now, auto.id).lastInsertRowid;
+    const hand = await t.ok('addLogEntry', { category: 'note', text: '写错了' });
+    await t.ok('correctLogEntry', { id: hand.id, text: '写对了', reason: '笔误' });
+
+    const shown = (await t.ok('listLogEntries', { hideCorrected: true })).rows;
+    expect(shown.map((r) => r.id)).toContain(auto.id);
+    expect(shown.map((r) => r.id)).toContain(Number(legacy));
+    expect(shown.map((r) => r.id)).not.toContain(hand.id); // a superseded hand entry folds under its correction
+    expect(shown.find((r) => r.id === auto.id)).toMatchObject({ text: '建立街道：测试街道（500104001）', correctedById: Number(legacy) });
+    const csv = (await t.ok('exportLogCsv', { hideCorrected: true })).csv;
+    expect(csv).toContain('建立街道：测试街道（500104001）');
+  });
+});
+
+describe('bounds on what is typed into the log (issue 9)', () => {
+  test('an event time before 2000 (a 1970 date) is refused in words', async () => {
+    const r = await t.fail('addLogEntry', { category: 'call', text: '很久以前', at: 1000 });
+    expect(r).toMatchObject({ code: 'invalid_input', message: 'at: 事件时间须在 2000 年之后' });
+    expect((await t.fail('listLogEntries', { from: -1 })).message).toBe('from: 起始时间须在 2000 年之后');
+  });
+
+  test('text longer than 4000, blank-looking text and control characters are refused, naming the field', async () => {
+    expect((await t.fail('addLogEntry', { category: 'note', text: '长'.repeat(4001) })).message).toBe('text: 日志内容不能超过 4000 个字');
+    expect((await t.fail('addLogEntry', { category: 'note', text: '\u200b\u200d\ufeff \u0007' })).message).toBe('text: 日志内容不能为空');
+    expect((await t.fail('addLogEntry', { category: 'note', text: '响铃\u0007了' })).message).toBe('text: 日志内容不能包含控制字符（换行和制表符除外）');
+    const ok = await t.ok('addLogEntry', { category: 'note', text: '\u200b 第一行\n\t第二行 \ufeff' });
+    expect(ok.text).toBe('第一行\n\t第二行');
+    const ref = await t.fail('addLogEntry', { category: 'area', text: 'x', ref: { kind: 'area', text: '桂花\n小区' } });
+    expect(ref.message).toBe('ref.text: 关联的风险区或采样点名称不能包含换行或控制字符');
+  });
+});
+
 describe('every change of state writes an entry by itself', () => {
   test('street, settings and backup methods are logged with what changed; reads are not', async () => {
     const before = (await t.ok('listLogEntries', {})).total;

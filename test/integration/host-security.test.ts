@@ -48,9 +48,10 @@ function modeOf(file: string): string {
 
 async function importOverHost(host: RunningHost, kind: string, fileName: string, content: string | Buffer) {
   const base = { kind, fileName, contentBase64: Buffer.from(content).toString('base64'), encoding: 'auto' };
-  const preview = await host.call<{ mapping: Record<string, string | null> }>('previewImport', base);
+  const preview = await host.call<{ mapping: Record<string, string | null>; replacements: unknown[] }>('previewImport', base);
   if (!preview.ok) throw new Error(preview.error?.message);
-  const r = await host.call('commitImport', { ...base, mapping: preview.value!.mapping });
+  // As a user clicking through: what the preview says is replaced is confirmed.
+  const r = await host.call('commitImport', { ...base, mapping: preview.value!.mapping, confirmReplace: preview.value!.replacements.length > 0 });
   if (!r.ok) throw new Error(r.error?.message);
 }
 

@@ -77,7 +77,8 @@ describe('import: the happy paths, one transaction per file, upsert by code', ()
     const v = await importFile(app, 'venues', '场所.geojson', venuesGeoJson());
     expect(v).toEqual({ ok: true, value: { kind: 'venues', rowsIn: 2, inserted: 2, updated: 0 } });
     const r = await importFile(app, 'residents', '台账.csv', residentsCsv());
-    expect(r).toEqual({ ok: true, value: { kind: 'residents', rowsIn: 4, inserted: 4, updated: 0, replacedResidents: 0 } });
+    // P01 and P02 had figures from the compounds file: the register replaces them (no register rows deleted yet).
+    expect(r).toEqual({ ok: true, value: { kind: 'residents', rowsIn: 4, inserted: 4, updated: 0, replacedResidents: 0, replacedCompounds: 2, deleted: 0 } });
     expect(tableCounts(app)).toMatchObject({ community: 2, compound: 3, venue: 2, resident: 4 });
 
     // The market lies inside 幸福小区 (P01); the chess room only inside 红旗社区.
@@ -103,7 +104,7 @@ describe('import: the happy paths, one transaction per file, upsert by code', ()
     ]);
     // A second register for P01 only: P01's residents are replaced, P02 keeps its own.
     const again = await importFile(app, 'residents', '台账2.csv', residentsCsv(['P01,3栋,3-301,孙七,女,2001,']));
-    expect(again).toEqual({ ok: true, value: { kind: 'residents', rowsIn: 1, inserted: 1, updated: 0, replacedResidents: 3 } });
+    expect(again).toEqual({ ok: true, value: { kind: 'residents', rowsIn: 1, inserted: 1, updated: 0, replacedResidents: 3, replacedCompounds: 1, deleted: 3 } });
     expect(totals().slice(0, 2)).toEqual([
       { code: 'P01', residents: 1, households: 1, elderly: 0 },
       { code: 'P02', residents: 1, households: 1, elderly: 1 },

@@ -53,7 +53,7 @@ describe('export: the same formats, and an export re-imports cleanly', () => {
     expect(preview.ok && preview.value).toMatchObject({ format: 'xlsx', encoding: null, totalRows: 4 });
     const before = tableCounts(app);
     const r = await importFile(app, 'residents', 'x.xlsx', xlsx.bytes);
-    expect(r.ok && r.value).toEqual({ kind: 'residents', rowsIn: 4, inserted: 4, updated: 0, replacedResidents: 4 });
+    expect(r.ok && r.value).toEqual({ kind: 'residents', rowsIn: 4, inserted: 4, updated: 0, replacedResidents: 4, replacedCompounds: 2, deleted: 4 });
     expect(tableCounts(app)).toEqual(before);
   });
 

@@ -67,7 +67,7 @@ function attachedTo(db: Db, table: string): { type: string; name: string }[] {
   return db.prepare("SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') ORDER BY type, name").all(table) as { type: string; name: string }[];
 }
 
-/** compound as it is at version 9, plus a kind (an enum, so only a rebuild can add it or a value to it). */
+/** compound as it is at version 10, plus a kind (an enum, so only a rebuild can add it or a value to it). */
 const compoundWithKind = `
   CREATE TABLE compound (
     id INTEGER PRIMARY KEY,
@@ -82,6 +82,9 @@ const compoundWithKind = `
     boundary TEXT,
     updated_at INTEGER NOT NULL,
     updated_by INTEGER REFERENCES operator(id) ON DELETE SET NULL,
+    population_source TEXT NOT NULL DEFAULT 'entered' CHECK (population_source IN ('entered', 'compound_file', 'table', 'register')),
+    register_residents INTEGER CHECK (register_residents IS NULL OR register_residents >= 0),
+    register_households INTEGER CHECK (register_households IS NULL OR register_households >= 0),
     kind TEXT NOT NULL DEFAULT 'residential' CHECK (kind IN ('residential', 'village', 'unit'))
   ) STRICT`;
 
@@ -134,7 +137,10 @@ describe('a migration that rebuilds a parent table', () => {
             elderly INTEGER NOT NULL DEFAULT 0 CHECK (elderly >= 0),
             boundary TEXT,
             updated_at INTEGER NOT NULL,
-            updated_by INTEGER REFERENCES operator(id) ON DELETE SET NULL
+            updated_by INTEGER REFERENCES operator(id) ON DELETE SET NULL,
+            population_source TEXT NOT NULL DEFAULT 'entered' CHECK (population_source IN ('entered', 'compound_file', 'table', 'register')),
+            register_residents INTEGER CHECK (register_residents IS NULL OR register_residents >= 0),
+            register_households INTEGER CHECK (register_households IS NULL OR register_households >= 0)
           ) STRICT;
           INSERT INTO compound_new SELECT * FROM compound;
           DROP TABLE compound;

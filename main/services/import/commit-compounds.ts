@@ -2,28 +2,29 @@ import type { AppContext } from '../context';
 import { streetEditor } from '../street';
 import type { ImportResultDto } from '../../../shared/api/imports';
 import { codeAndName, type Args } from './commit-areas';
-import { idsByCode } from '../../db/street';
 import { compoundCountsByCode, insertCompound, updateImportedCompound } from '../../db/compounds';
 import type { AreaGeometry } from '../../../shared/api/common';
+import { CommunityPlan, realId } from './communities';
 import { areaToWgs84, checkArea } from './geojson';
 import { GridPlan } from './grids';
-import { resolveMapping } from './mapping';
+import { resolveMapping, type MappedField } from './mapping';
 import { Problems } from './problems';
 import { intOf, textOf } from './values';
 
 /**
  * Compounds from GeoJSON: every feature checked (community, grid, counts, outline), then one transaction that
- * creates the new grids and upserts the compounds by code.
+ * creates the new communities (named by the file, when the user agreed) and grids, and upserts the compounds by code.
+ * A compound's community is found by code or by name (`所属社区: 民主村社区`, see communities.ts).
  */
 
 const countFields = ['buildings', 'residents', 'households', 'elderly'] as const;
 type Counts = Record<(typeof countFields)[number], number | null>;
 
-export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
+export function commitCompounds(ctx: AppContext, a: Args, createMissing: boolean): ImportResultDto {
   const problems = new Problems(a.file);
   const m = resolveMapping('compounds', a.mapping, a.columns, problems, {});
   problems.throwIfAny();
-  const communities = idsByCode(ctx.db, 'community');
+  const communities = new CommunityPlan(ctx);
   const stored = compoundCountsByCode(ctx.db);
   const grids = new GridPlan(ctx);
   const seen = new Map<string, number>();
@@ -32,17 +33,14 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
   for (const f of a.features) {
     const at = { feature: f.index };
     const { code, name } = codeAndName(f, m, seen, problems);
-    const communityCode = textOf(f.properties[m.communityCode.column]);
-    const community = communities.get(communityCode);
-    if (communityCode === '') problems.add({ ...at, field: m.communityCode.column, message: '社区编码为空。' });
-    else if (!community) problems.add({ ...at, field: m.communityCode.column, message: `未知的社区编码“${communityCode}”：请先导入社区。` });
+    const community = communities.resolve(at, communityText(f.properties, m), { code: m.communityCode, name: m.communityName }, problems);
 
     let gridCode: string | null = null;
     const gridText = m.gridCode.index >= 0 ? textOf(f.properties[m.gridCode.column]) : '';
     if (gridText !== '' && community) {
       const gridName = m.gridName.index >= 0 ? textOf(f.properties[m.gridName.column]) : '';
       const grid = { code: gridText, name: gridName, field: m.gridCode };
-      if (grids.check(at, grid, { id: community.id, code: communityCode }, problems)) gridCode = gridText;
+      if (grids.check(at, grid, community, problems)) gridCode = gridText;
     }
 
     const counts = {} as Counts;
@@ -76,6 +74,7 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
       rows.push({ code, name, communityId: community.id, gridCode, boundary: area ? areaToWgs84(area, a.crs) : null, ...counts });
     }
   }
+  if (!createMissing) communities.refuseCreation(problems, m.communityName.index >= 0 ? m.communityName.column : m.communityCode.column);
   problems.throwIfAny();
 
   const now = ctx.now();
@@ -83,21 +82,36 @@ export function commitCompounds(ctx: AppContext, a: Args): ImportResultDto {
   let inserted = 0;
   let updated = 0;
   let gridsCreated = 0;
+  let communitiesCreated = 0;
   ctx.db.transaction(() => {
-    const grid = grids.create(ctx, now, by);
+    const communityIds = communities.create(ctx, now, by);
+    communitiesCreated = communityIds.size;
+    const grid = grids.create(ctx, now, by, communityIds);
     gridsCreated = grid.created;
     for (const r of rows) {
       const gridId = r.gridCode === null ? null : (grid.ids.get(r.gridCode) ?? null);
+      const communityId = realId(communityIds, r.communityId);
+      // Counts from the file make it the source of the compound's figures (the board says so).
+      const source = r.residents !== null || r.households !== null || r.elderly !== null ? ('compound_file' as const) : null;
       const hit = stored.get(r.code);
       if (hit) {
         // Left-out counts and grid keep their stored values; a compound moved to another community leaves its old grid.
-        updateImportedCompound(ctx.db, hit.id, { ...r, gridId }, now, by);
+        updateImportedCompound(ctx.db, hit.id, { ...r, communityId, gridId, populationSource: source }, now, by);
         updated++;
       } else {
-        insertCompound(ctx.db, { ...r, gridId, residents: r.residents ?? 0, households: r.households ?? 0, elderly: r.elderly ?? 0 }, now, by);
+        const counts = { residents: r.residents ?? 0, households: r.households ?? 0, elderly: r.elderly ?? 0 };
+        insertCompound(ctx.db, { ...r, communityId, gridId, ...counts }, now, by, source ?? 'entered');
         inserted++;
       }
     }
   })();
-  return { kind: 'compounds', rowsIn: a.features.length, inserted, updated, gridsCreated };
+  return { kind: 'compounds', rowsIn: a.features.length, inserted, updated, gridsCreated, ...(communitiesCreated ? { communitiesCreated } : {}) };
+}
+
+/** The community code and name a feature gives (either may be ''). */
+export function communityText(p: Record<string, unknown>, m: Record<string, MappedField>): { code: string; name: string } {
+  return {
+    code: m.communityCode.index >= 0 ? textOf(p[m.communityCode.column]) : '',
+    name: m.communityName.index >= 0 ? textOf(p[m.communityName.column]) : '',
+  };
 }

@@ -1,28 +1,64 @@
 import type { AppContext } from '../context';
 import { streetEditor } from '../street';
-import type { ImportMapping, ImportResultDto } from '../../../shared/api/imports';
+import type { ImportMapping, ImportNote, ImportPreviewDto, ImportResultDto } from '../../../shared/api/imports';
 import { resolveMapping } from './mapping';
 import { Problems } from './problems';
+import { eachDataRow, rowWidthProblem } from './sheet-rows';
 import { headerOnly, type TableSource } from './source';
+import { TotalsCheck } from './totals';
 import { birthYearOf, sexOf } from './values';
 import { shanghaiYear } from '../../../shared/domain/shanghai-time';
 import { restoreCell } from '../../../shared/domain/spreadsheet-safe';
-import { idsByCode } from '../../db/street';
-import { deleteResidentsOf, insertResident, recountFromRegister } from '../../db/population';
+import { deleteResidentsOf, insertResident, registerStateOfCompounds, storeRegisterCounts, type CompoundRegisterState } from '../../db/population';
 
 /**
  * 人口台账 import. The file is the full register of every compound it names: their residents are deleted and
- * replaced by the file's rows, and the compounds' residents / households / elderly are recomputed.
+ * replaced by the file's rows, and the compounds' register counts are stored; their figures become the register's,
+ * except where the population table (人口底数统计表) set them, which stay and show the difference.
+ *
+ * Replacing what is stored (register rows, or a figure from elsewhere) needs the user's confirmation, given after the
+ * preview listed every compound replaced ("康居雅苑：替换现有 891 人为 4 人").
  *
  * One pass inside one transaction: each row is checked, and while no problem has been found it is written at once
  * (a compound's old residents are deleted the first time the file names it). After the first problem, rows are only
  * checked, so every problem is still collected; any problem throws and the transaction rolls back: nothing is
- * written. Streaming this way keeps 100,000 rows from being held in memory as strings (see csv.ts).
+ * written. Streaming this way keeps 100,000 rows from being held in memory as strings (see csv.ts). The preview runs
+ * the same pass with `write: false`.
  */
-export function commitResidents(ctx: AppContext, file: string, source: TableSource, mapping: ImportMapping): ImportResultDto {
+
+type StoredCompound = CompoundRegisterState;
+
+export type Replacement = ImportPreviewDto['replacements'][number];
+
+export interface ResidentsOutcome {
+  rowsIn: number;
+  problems: Problems;
+  warnings: ImportNote[];
+  totals: TotalsCheck;
+  replacements: Replacement[];
+  deleted: number;
+}
+
+export function runResidents(
+  ctx: AppContext,
+  file: string,
+  source: TableSource,
+  mapping: ImportMapping,
+  options: { write: boolean; confirmReplace: boolean; tap?: (cells: string[], line: number) => void },
+): ResidentsOutcome {
   const problems = new Problems(file);
+  const warnings: ImportNote[] = [];
+  const totals = new TotalsCheck([]);
+  const outcome: ResidentsOutcome = { rowsIn: 0, problems, warnings, totals, replacements: [], deleted: 0 };
   const m = resolveMapping('residents', mapping, source.columns, problems, { line: source.headerLine });
-  problems.throwIfAny();
+  if (problems.total > 0) {
+    // The mapping itself is wrong: the rows are counted and shown (preview), not checked.
+    eachDataRow(source, totals, warnings, (cells, line) => {
+      outcome.rowsIn++;
+      options.tap?.(cells, line);
+    });
+    return outcome;
+  }
 
   const width = source.columns.length;
   const iCode = m.compoundCode.index;
@@ -34,36 +70,30 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
   const iPhone = m.phone.index;
 
   const db = ctx.db;
-  const codeToId = new Map([...idsByCode(db, 'compound')].map(([code, c]) => [code, c.id]));
+  const byCode = new Map(registerStateOfCompounds(db).map((r) => [r.code, r]));
   const now = ctx.now();
   const thisYear = shanghaiYear(now);
 
-  let rowsIn = 0;
-  let replaced = 0;
-  const named = new Set<number>();
+  /** Rows per compound named, in the order the file names them. */
+  const incoming = new Map<StoredCompound, number>();
+  /** Set when a compound with stored data is met without confirmation: from then on rows are only checked. */
+  let unconfirmed = false;
 
-  db.transaction(() => {
-    const { unclosedQuoteLine } = source.forEachRow((cells, line) => {
-      rowsIn++;
-      const count = cells.length;
-      if (count < width) {
-        problems.add({ line, message: `只有 ${count} 列，表头有 ${width} 列：这一行缺少列。` });
+  const pass = () => {
+    const { unclosedQuoteLine } = eachDataRow(source, totals, warnings, (cells, line) => {
+      outcome.rowsIn++;
+      options.tap?.(cells, line);
+      const widthProblem = rowWidthProblem(cells, width, source.format === 'xlsx');
+      if (widthProblem) {
+        problems.add({ line, message: widthProblem });
         return;
-      }
-      if (count > width) {
-        for (let k = width; k < count; k++) {
-          if (cells[k].trim() !== '') {
-            problems.add({ line, message: `有 ${count} 列，多于表头的 ${width} 列（可能有未加引号的逗号）。` });
-            return;
-          }
-        }
       }
       // Text cells as typed: the apostrophe our exporter puts before a would-be formula comes off again.
       const text = (k: number) => restoreCell(cells[k].trim());
       const code = text(iCode);
-      const id = codeToId.get(code);
+      const compound = byCode.get(code);
       if (code === '') problems.add({ line, field: m.compoundCode.column, message: '小区编码为空。' });
-      else if (id === undefined) problems.add({ line, field: m.compoundCode.column, message: `未知的小区编码“${code}”：请先导入该小区。` });
+      else if (compound === undefined) problems.add({ line, field: m.compoundCode.column, message: `未知的小区编码“${code}”：请先导入该小区。` });
       const household = text(iHousehold);
       if (household === '') problems.add({ line, field: m.household.column, message: '户号为空。' });
       const name = text(iName);
@@ -86,23 +116,82 @@ export function commitResidents(ctx: AppContext, file: string, source: TableSour
           problems.add({ line, field: m.birthYear.column, message: `出生年份 ${birthYear} 不在 1890..${thisYear} 之间。` });
         }
       }
-      if (problems.total > 0 || id === undefined) return; // from the first problem on: check only
+      if (compound === undefined) return;
+      const seen = incoming.get(compound);
+      incoming.set(compound, (seen ?? 0) + 1);
+      if (seen === undefined && replaces(compound) && !options.confirmReplace) unconfirmed = true;
+      if (!options.write || unconfirmed || problems.total > 0) return; // from the first problem on: check only
 
-      if (!named.has(id)) {
-        named.add(id);
-        replaced += deleteResidentsOf(db, id);
-      }
+      if (seen === undefined) outcome.deleted += deleteResidentsOf(db, compound.id);
       const building = iBuilding >= 0 ? text(iBuilding) || null : null;
       const phone = iPhone >= 0 ? text(iPhone) || null : null;
-      insertResident(db, { compoundId: id, building, household, name, sex, birthYear, phone }, now);
+      insertResident(db, { compoundId: compound.id, building, household, name, sex, birthYear, phone }, now);
     });
     if (unclosedQuoteLine !== null) {
       problems.add({ line: unclosedQuoteLine, message: `第 ${unclosedQuoteLine} 行的引号没有闭合（字段以 " 开始，却没有结束的 "），其后的内容都被读进了这一格。` });
     }
-    if (rowsIn === 0) throw headerOnly(file, source);
-    problems.throwIfAny(); // rolls the transaction back
-    const by = streetEditor(ctx);
-    for (const id of named) recountFromRegister(db, id, thisYear - 60, now, by);
-  })();
-  return { kind: 'residents', rowsIn, inserted: rowsIn, updated: 0, replacedResidents: replaced };
+    if (outcome.rowsIn === 0) throw headerOnly(file, source);
+
+    for (const [c, n] of incoming) {
+      if (!replaces(c)) continue;
+      const stored = c.register > 0 ? c.register : c.residents;
+      outcome.replacements.push({
+        code: c.code,
+        name: c.name,
+        storedRegister: c.register,
+        storedResidents: c.residents,
+        storedSource: c.source,
+        incoming: n,
+        shrinks: n * 2 < stored,
+      });
+    }
+    // The preview lists the replacements for the user to confirm; only a commit without confirmation is refused.
+    if (unconfirmed && options.write) {
+      const list = outcome.replacements.slice(0, 5).map(replacementText).join('；');
+      const more = outcome.replacements.length > 5 ? ` 等 ${outcome.replacements.length} 个小区` : '';
+      problems.add({ message: `导入将替换已有数据（${list}${more}）：请在预览中核对后勾选“确认替换”。` });
+    }
+    if (options.write) {
+      problems.throwIfAny(); // rolls the transaction back
+      storeRegisterCounts(db, [...incoming.keys()].map((c) => c.id), { elderlyBorn: thisYear - 60, now, by: streetEditor(ctx) });
+    }
+  };
+  if (options.write) db.transaction(pass)();
+  else pass();
+  return outcome;
+}
+
+/**
+ * Does the register replace something stored for this compound: its register rows, or a figure that came from
+ * elsewhere (typed, a compounds file)? A figure from the population table is not replaced (the table is the base).
+ */
+function replaces(c: StoredCompound): boolean {
+  return c.register > 0 || (c.source !== 'table' && c.residents > 0);
+}
+
+/** "康居雅苑：替换现有 891 人为 4 人" */
+export function replacementText(r: Replacement): string {
+  const stored = r.storedRegister > 0 ? r.storedRegister : r.storedResidents;
+  return `${r.name}：替换现有 ${stored} 人为 ${r.incoming} 人`;
+}
+
+export function commitResidents(
+  ctx: AppContext,
+  file: string,
+  source: TableSource,
+  mapping: ImportMapping,
+  confirmReplace: boolean,
+): ImportResultDto {
+  const out = runResidents(ctx, file, source, mapping, { write: true, confirmReplace });
+  out.problems.throwIfAny();
+  return {
+    kind: 'residents',
+    rowsIn: out.rowsIn,
+    inserted: out.rowsIn,
+    updated: 0,
+    replacedResidents: out.deleted,
+    replacedCompounds: out.replacements.length,
+    deleted: out.deleted,
+    ...(out.totals.skipped.length ? { skippedTotals: out.totals.skipped.length } : {}),
+  };
 }

@@ -50,10 +50,16 @@ export class GridPlan {
     return true;
   }
 
-  /** Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created. */
-  create(ctx: AppContext, now: number, updatedBy: number | null): { ids: Map<string, number>; created: number } {
+  /**
+   * Inside the import's transaction: creates the planned grids; answers every grid code's id and how many were created.
+   * `communityIds` maps a planned community's placeholder id (negative, see communities.ts) to the one just created.
+   */
+  create(ctx: AppContext, now: number, updatedBy: number | null, communityIds = new Map<number, number>()): { ids: Map<string, number>; created: number } {
     const ids = new Map([...this.known].map(([code, g]) => [code, g.id]));
-    for (const [code, g] of this.planned) ids.set(code, insertGrid(ctx.db, { code, name: g.name, communityId: g.communityId }, now, updatedBy));
+    for (const [code, g] of this.planned) {
+      const communityId = g.communityId < 0 ? communityIds.get(g.communityId)! : g.communityId;
+      ids.set(code, insertGrid(ctx.db, { code, name: g.name, communityId }, now, updatedBy));
+    }
     return { ids, created: this.planned.size };
   }
 }

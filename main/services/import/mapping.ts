@@ -1,4 +1,4 @@
-import { importFields, type ImportKind, type ImportMapping } from '../../../shared/api/imports';
+import { importFields, oneOfFields, type ImportKind, type ImportMapping } from '../../../shared/api/imports';
 import { featureIdColumn } from './geojson';
 import type { Problems } from './problems';
 
@@ -42,8 +42,8 @@ export interface MappedField {
 }
 
 /**
- * Checks a mapping against the file's columns: every required field mapped, every mapped column present,
- * no column used twice. Problems are reported on line 1 (the header) for tables.
+ * Checks a mapping against the file's columns: every required field mapped (and one of each `oneOfFields` group),
+ * every mapped column present, no column used twice. Problems are reported on line 1 (the header) for tables.
  */
 export function resolveMapping(
   kind: ImportKind,
@@ -67,6 +67,11 @@ export function resolveMapping(
       problems.add({ ...where, field: field.zh, message: `必填字段“${field.zh}”没有对应的列：请在字段对应中选择。` });
     }
     out[field.id] = { id: field.id, zh: field.zh, index, column: column ?? field.zh };
+  }
+  for (const group of oneOfFields[kind] ?? []) {
+    if (group.some((id) => mapping[id])) continue;
+    const names = group.map((id) => `“${out[id].zh}”`).join('或');
+    problems.add({ ...where, field: out[group[0]].zh, message: `请为${names}选择对应的列（至少一个）。` });
   }
   return out;
 }

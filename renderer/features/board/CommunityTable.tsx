@@ -36,7 +36,14 @@ export function CommunityTable() {
                 title={box ? t('board.showOnMap') : undefined}
                 onClick={() => box && focus(box)}
               >
-                <td>{c.name}</td>
+                <td>
+                  {c.name}
+                  {c.mismatchedCompounds > 0 && (
+                    <span className="mismatch-mark" title={t('board.mismatchShort', { n: c.mismatchedCompounds })}>
+                      {' '}⚠ {c.mismatchedCompounds}
+                    </span>
+                  )}
+                </td>
                 <td className="num">{n(c.compounds)}</td>
                 <td className="num">{n(c.residents)}</td>
                 <td className="num">{n(c.elderly)}</td>

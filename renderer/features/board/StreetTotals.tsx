@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { venueTypes } from '../../../shared/domain/venues';
+import { populationSources, type StreetSummaryDto } from '../../../shared/api/street';
 import { venueTypeLabel } from '../../map/venueStyle';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
@@ -24,6 +25,7 @@ export function StreetTotals() {
           <Figure label={t('board.households')} value={n(s.households)} testId="total-households" />
           <Figure label={t('board.elderly')} value={n(s.elderly)} note={elderlyShare} testId="total-elderly" />
         </div>
+        <PopulationSources summary={s} />
       </section>
       <section className="board-section">
         <h3>{t('board.organisation')}</h3>
@@ -57,6 +59,31 @@ export function StreetTotals() {
           <Figure label={t('board.teamMembers')} value={n(s.teamMembers)} unit={t('board.membersUnit')} testId="total-team-members" />
         </div>
       </section>
+    </div>
+  );
+}
+
+/**
+ * Where the figures above come from (the population table, the register, typed), and where the register and the base
+ * disagree: 不漏一户 starts with knowing which compounds to check.
+ */
+function PopulationSources({ summary }: { summary: StreetSummaryDto }) {
+  const { t } = useTranslation();
+  const used = populationSources.filter((k) => summary.populationSources[k] > 0);
+  const m = summary.registerMismatch;
+  if (used.length === 0) return null;
+  return (
+    <div className="population-sources">
+      <div className="muted" data-testid="population-sources">
+        {t('board.sources')}
+        {t('errors.where.colon')}
+        {used.map((k) => t('board.sourceCount', { source: t(`data.source.${k}`), n: n(summary.populationSources[k]) })).join(' · ')}
+      </div>
+      {m.compounds > 0 && (
+        <div className="register-mismatch" data-testid="register-mismatch">
+          {t('board.mismatch', { n: n(m.compounds), residents: n(m.residents), register: n(m.registerResidents) })}
+        </div>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { workGroupNames } from '../../../shared/domain/workgroups';
 import { pickName } from '../mode/names';
 import { PersonFields } from './PersonFields';
 import { emptyPerson, samePerson, toForm, toInput, type PersonForm } from './person';
+import { textLimits } from '../../../shared/api/text';
 
 type Group = CommandStructureDto['groups'][number];
 
@@ -54,7 +55,7 @@ export function WorkGroupEditor({ group }: { group: Group }) {
       </div>
       <div className="field">
         <label>{t('command.tasks')}</label>
-        <textarea rows={2} value={tasks} onChange={(e) => setTasks(e.target.value)} />
+        <textarea rows={2} maxLength={textLimits.note} value={tasks} onChange={(e) => setTasks(e.target.value)} />
       </div>
       <ErrorMessage error={save.error} />
       <div>

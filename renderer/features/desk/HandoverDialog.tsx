@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { Dialog } from '../../app/Dialog';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';
+import { textLimits } from '../../../shared/api/text';
 
 /** 交接班 in one step: the next operator takes the desk (their PIN if set); the note goes into the log. */
 export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; fromName: string; onClose: () => void }) {
@@ -39,7 +40,7 @@ export function HandoverDialog({ fromId, fromName, onClose }: { fromId: number; 
       <OperatorPicker operators={next} operatorId={v.operatorId} pin={v.pin} onChange={setV} idPrefix="handover" />
       <div className="field">
         <label htmlFor="handover-note">{t('desk.handover.note')}</label>
-        <textarea id="handover-note" data-testid="handover-note" rows={4} value={note} placeholder={t('desk.handover.noteHint')}
+        <textarea id="handover-note" data-testid="handover-note" rows={4} maxLength={textLimits.note} value={note} placeholder={t('desk.handover.noteHint')}
           onChange={(e) => setNote(e.target.value)} />
       </div>
       <ErrorMessage error={operators.error ?? hand.error} />

@@ -7,6 +7,7 @@ import type { OperatorDto } from '../../../shared/api/operator';
 import { useDesk, useOperators } from './queries';
 import { useCanWrite } from './useCanWrite';
 import { DeskNotice } from './DeskNotice';
+import { textLimits } from '../../../shared/api/text';
 
 /**
  * 值班人员: the people who take the desk, with an optional PIN. Once an admin exists only a signed-in admin
@@ -91,8 +92,8 @@ export function OperatorsPanel() {
         </tbody>
       </table>
       <div className="row">
-        <input placeholder={t('command.name')} value={name} onChange={(e) => setName(e.target.value)} data-testid="new-operator-name" />
-        <input placeholder={t('command.phone')} value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="new-operator-phone" />
+        <input placeholder={t('command.name')} maxLength={textLimits.personName} value={name} onChange={(e) => setName(e.target.value)} data-testid="new-operator-name" />
+        <input placeholder={t('command.phone')} maxLength={textLimits.phone} value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="new-operator-phone" />
         <label className="row nowrap"><input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />{t('desk.admin')}</label>
         <button onClick={() => add.mutate()} disabled={add.isPending} data-testid="add-operator">{t('desk.operators.add')}</button>
       </div>

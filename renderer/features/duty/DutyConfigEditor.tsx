@@ -6,6 +6,7 @@ import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyConfigDto, ShiftDefDto } from '../../../shared/api/duty';
 import { Dialog } from '../../app/Dialog';
+import { textLimits } from '../../../shared/api/text';
 
 /** A key for a new shift that no other shift of the form uses (keys are stable ids; names are what people read). */
 function newKey(shifts: ShiftDefDto[]): string {
@@ -62,7 +63,7 @@ export function DutyConfigEditor({ onClose }: { onClose: () => void }) {
             <tbody>
               {value.shifts.map((s, i) => (
                 <tr key={s.key} data-testid="duty-config-shift">
-                  <td><input value={s.name} maxLength={20} aria-label={t('duty.config.name')} data-field="name" onChange={(e) => setShift(i, { name: e.target.value })} /></td>
+                  <td><input value={s.name} maxLength={textLimits.shiftName} aria-label={t('duty.config.name')} data-field="name" onChange={(e) => setShift(i, { name: e.target.value })} /></td>
                   <td><input type="time" value={s.start} aria-label={t('duty.config.start')} data-field="start" onChange={(e) => setShift(i, { start: e.target.value })} /></td>
                   <td><input type="time" value={s.end} aria-label={t('duty.config.end')} data-field="end" onChange={(e) => setShift(i, { end: e.target.value })} /></td>
                   <td>

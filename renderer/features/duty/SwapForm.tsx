@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { PersonFields } from '../command/PersonFields';
 import { emptyPerson, toInput, type PersonForm } from '../command/person';
+import { textLimits } from '../../../shared/api/text';
 
 /** 换班: who leaves the shift, who takes their place, why. The swap is kept with who recorded it and when. */
 export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onDone: () => void; onCancel: () => void }) {
@@ -31,7 +32,7 @@ export function SwapForm({ shift, onDone, onCancel }: { shift: DutyShiftDto; onD
         <PersonFields value={incoming} onChange={setIncoming} label={t('duty.swap.in')} testId="swap-in" />
       </div>
       <div className="row">
-        <input className="grow" placeholder={t('duty.swap.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input className="grow" placeholder={t('duty.swap.reason')} maxLength={textLimits.reason} value={reason} onChange={(e) => setReason(e.target.value)} />
         <button onClick={onCancel}>{t('common.cancel')}</button>
         <button className="primary" disabled={swap.isPending} onClick={() => swap.mutate()} data-testid="save-swap">{t('duty.swap.save')}</button>
       </div>

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { LogEntryDto } from '../../../shared/api/log';
 import { formatDateTime } from '../../../shared/domain/shanghai-time';
+import { textLimits } from '../../../shared/api/text';
 
 /** A correction is a new entry pointing at the old one, with a stated reason; the old one stays in the log. */
 export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onClose: () => void }) {
@@ -23,7 +24,7 @@ export function CorrectEntryDialog({ entry, onClose }: { entry: LogEntryDto; onC
       <blockquote className="log-original">{entry.text}</blockquote>
       <div className="field">
         <label htmlFor="log-correct-text">{t('log.correctedText')}</label>
-        <textarea id="log-correct-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id="log-correct-text" rows={3} maxLength={textLimits.logText} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/queries';
 import type { LogRef } from '../../../shared/api/log';
+import { textLimits } from '../../../shared/api/text';
 
 export type LinkForm = { kind: '' } | { kind: 'team'; teamId: string } | { kind: LogRef['kind']; text: string };
 export const emptyLink: LinkForm = { kind: '' };
@@ -44,7 +45,7 @@ export function LinkFields({ value, onChange }: { value: LinkForm; onChange: (l:
       {(value.kind === 'area' || value.kind === 'site') && (
         <div className="field grow">
           <label htmlFor="log-link-ref">{t(`log.linkKinds.${value.kind}`)} · {t('log.refText')}</label>
-          <input id="log-link-ref" value={value.text} maxLength={200} data-testid="log-link-ref"
+          <input id="log-link-ref" value={value.text} maxLength={textLimits.address} data-testid="log-link-ref"
             onChange={(e) => onChange({ kind: value.kind, text: e.target.value })} />
           <span className="muted small">{t('log.refHint')}</span>
         </div>

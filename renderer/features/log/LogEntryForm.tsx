@@ -7,6 +7,7 @@ import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
+import { textLimits } from '../../../shared/api/text';
 
 type ManualCategory = (typeof manualLogCategories)[number];
 
@@ -40,7 +41,7 @@ export function LogEntryForm() {
         <select value={category} onChange={(e) => setCategory(e.target.value as ManualCategory)} aria-label={t('log.category')} data-testid="log-category">
           {manualLogCategories.map((c) => <option key={c} value={c}>{t(`log.categories.${c}`)}</option>)}
         </select>
-        <textarea className="grow" rows={2} value={text} placeholder={t('log.newHint')} data-testid="log-text"
+        <textarea className="grow" rows={2} maxLength={textLimits.logText} value={text} placeholder={t('log.newHint')} data-testid="log-text"
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add.mutate();
@@ -50,7 +51,7 @@ export function LogEntryForm() {
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>
-          <input id="log-event-time" type="datetime-local" value={eventTime} max={toDateTimeLocal(now)}
+          <input id="log-event-time" type="datetime-local" value={eventTime} min="2000-01-01T00:00" max={toDateTimeLocal(now)}
             onChange={(e) => setEventTime(e.target.value)} data-testid="log-event-time" />
           <span className="muted small">{t('log.eventTimeHint')}</span>
         </div>

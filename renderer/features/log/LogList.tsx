@@ -52,7 +52,8 @@ export function LogList({ entries, compact, onCorrect, onHistory }: {
                 {(e.correctsId !== null || e.correctedById !== null) && onHistory && (
                   <button className="link" onClick={() => onHistory(e)}>{t('log.history')}</button>
                 )}
-                {e.correctedById === null && onCorrect && (
+                {/* Automatic entries record what the app did: the server refuses to correct them. */}
+                {e.correctedById === null && e.source === 'manual' && onCorrect && (
                   <button className="link" onClick={() => onCorrect(e)} data-testid="log-correct">{t('log.correct')}</button>
                 )}
               </td>

@@ -13,6 +13,7 @@ import { downloadText } from './download';
 import { DeskGate } from '../desk/DeskGate';
 import { useCanWrite } from '../desk/useCanWrite';
 import './log.css';
+import { textLimits } from '../../../shared/api/text';
 
 const PAGE = 200;
 
@@ -57,7 +58,7 @@ export function LogScreen() {
             <option value="">{t('log.allCategories')}</option>
             {logCategories.map((c) => <option key={c} value={c}>{t(`log.categories.${c}`)}</option>)}
           </select>
-          <input type="search" placeholder={t('log.search')} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} data-testid="log-search" />
+          <input type="search" maxLength={textLimits.search} placeholder={t('log.search')} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} data-testid="log-search" />
           <label className="row nowrap"><input type="checkbox" checked={hideCorrected} onChange={(e) => setHideCorrected(e.target.checked)} />{t('log.hideCorrected')}</label>
           <span className="spacer" />
           {list.data && <span className="muted">{t('log.count', { shown: rows.length, total: list.data.total })}</span>}

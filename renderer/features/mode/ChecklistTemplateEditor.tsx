@@ -6,6 +6,7 @@ import { useApiQuery } from '../../app/queries';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { workGroupKeys, workGroupNames, type WorkGroupKey } from '../../../shared/domain/workgroups';
 import { pickName } from './names';
+import { textLimits } from '../../../shared/api/text';
 
 /** The activation checklist template, edited in routine times and instantiated at the switch. */
 export function ChecklistTemplateEditor() {
@@ -42,7 +43,7 @@ export function ChecklistTemplateEditor() {
                 {own.map((item) =>
                   editing?.id === item.id ? (
                     <li key={item.id} className="row">
-                      <input className="grow" value={editing.text} onChange={(e) => setEditing({ id: item.id, text: e.target.value })} />
+                      <input className="grow" maxLength={textLimits.task} value={editing.text} onChange={(e) => setEditing({ id: item.id, text: e.target.value })} />
                       <button className="primary" onClick={() => save.mutate({ id: item.id, groupKey: key, text: editing.text })}>{t('common.save')}</button>
                       <button onClick={() => setEditing(null)}>{t('common.cancel')}</button>
                     </li>
@@ -65,7 +66,7 @@ export function ChecklistTemplateEditor() {
         <select value={group} onChange={(e) => setGroup(e.target.value as WorkGroupKey)} aria-label={t('mode.checklist.group')}>
           {workGroupKeys.map((k) => <option key={k} value={k}>{pickName(workGroupNames[k], i18n.language)}</option>)}
         </select>
-        <input className="grow" value={text} placeholder={t('mode.checklist.newItem')} onChange={(e) => setText(e.target.value)}
+        <input className="grow" maxLength={textLimits.task} value={text} placeholder={t('mode.checklist.newItem')} onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && save.mutate({ groupKey: group, text })} />
         <button onClick={() => save.mutate({ groupKey: group, text })} disabled={save.isPending}>{t('common.add')}</button>
       </div>

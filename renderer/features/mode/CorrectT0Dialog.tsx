@@ -23,7 +23,7 @@ export function CorrectT0Dialog({ t0, onClose }: { t0: number; onClose: () => vo
       <div className="muted">{t('mode.t0.current', { time: formatDateTime(t0) })}</div>
       <div className="field">
         <label htmlFor="t0-new">{t('mode.t0.newTime')}</label>
-        <input id="t0-new" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <input id="t0-new" type="datetime-local" min="2000-01-01T00:00" value={at} onChange={(e) => setAt(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { caseTypes, caseTypeNames, type CaseType } from '../../../shared/domain/workgroups';
 import { formatDateTime, fromDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
+import { textLimits } from '../../../shared/api/text';
 
 export interface TriggerForm {
   /** datetime-local value in Shanghai time */
@@ -22,7 +23,7 @@ export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange:
     <div className="trigger-fields">
       <div className="field">
         <label htmlFor={`${id}-at`}>{t('mode.trigger.reportedAt')}</label>
-        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" value={form.reportedAt} aria-describedby={`${id}-at-echo`}
+        <input id={`${id}-at`} data-testid="trigger-at" type="datetime-local" min="2000-01-01T00:00" value={form.reportedAt} aria-describedby={`${id}-at-echo`}
           onChange={(e) => onChange({ ...form, reportedAt: e.target.value })} />
         {/* The input's own display follows the OS locale (mm/dd/yyyy, AM/PM on an English system): echo it unambiguously. */}
         <div id={`${id}-at-echo`} className="muted small" data-testid="trigger-at-echo">
@@ -40,17 +41,17 @@ export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange:
       </div>
       <div className="field wide">
         <label htmlFor={`${id}-place`}>{t('mode.trigger.place')}</label>
-        <input id={`${id}-place`} data-testid="trigger-place" value={form.place} placeholder={t('mode.trigger.placeHint')}
+        <input id={`${id}-place`} data-testid="trigger-place" maxLength={textLimits.address} value={form.place} placeholder={t('mode.trigger.placeHint')}
           onChange={(e) => onChange({ ...form, place: e.target.value })} />
       </div>
       <div className="field wide">
         <label htmlFor={`${id}-by`}>{t('mode.trigger.reportedBy')}</label>
-        <input id={`${id}-by`} data-testid="trigger-by" value={form.reportedBy} placeholder={t('mode.trigger.reportedByHint')}
+        <input id={`${id}-by`} data-testid="trigger-by" maxLength={textLimits.name} value={form.reportedBy} placeholder={t('mode.trigger.reportedByHint')}
           onChange={(e) => onChange({ ...form, reportedBy: e.target.value })} />
       </div>
       <div className="field wide">
         <label htmlFor={`${id}-note`}>{t('mode.trigger.note')}</label>
-        <textarea id={`${id}-note`} rows={2} value={form.note} onChange={(e) => onChange({ ...form, note: e.target.value })} />
+        <textarea id={`${id}-note`} rows={2} maxLength={textLimits.note} value={form.note} onChange={(e) => onChange({ ...form, note: e.target.value })} />
       </div>
     </div>
   );

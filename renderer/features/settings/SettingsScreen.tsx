@@ -11,6 +11,7 @@ import { BaseMapSettings } from '../../map/BaseMapSettings';
 import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
 import { useCanWrite } from '../desk/useCanWrite';
 import { DeskNotice } from '../desk/DeskNotice';
+import { textLimits } from '../../../shared/api/text';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
 export function SettingsScreen() {
@@ -59,7 +60,7 @@ export function SettingsScreen() {
       <section className="panel stack">
         <div className="field">
           <label htmlFor="unit-name">{t('settings.unitName')} · {t('settings.unitNameHint')}</label>
-          <input id="unit-name" value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
+          <input id="unit-name" maxLength={textLimits.name} value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="language">{t('settings.language')}</label>

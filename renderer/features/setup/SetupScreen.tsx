@@ -7,6 +7,7 @@ import { navigate } from '../../app/useRoute';
 import { useDesk, useOperators } from '../desk/queries';
 import { useCanWrite } from '../desk/useCanWrite';
 import { SignInForm } from '../desk/SignInForm';
+import { textLimits } from '../../../shared/api/text';
 
 /**
  * First start: an empty database is never a dead end. Load the demo street, or create our own and import.
@@ -56,11 +57,11 @@ export function SetupScreen() {
           <p className="muted">{t('setup.ownHint')}</p>
           <div className="field">
             <label htmlFor="street-name">{t('setup.streetName')}</label>
-            <input id="street-name" value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="street-name" maxLength={textLimits.name} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="street-code">{t('setup.streetCode')}</label>
-            <input id="street-code" value={code} onChange={(e) => setCode(e.target.value)} />
+            <input id="street-code" maxLength={textLimits.code} value={code} onChange={(e) => setCode(e.target.value)} />
           </div>
           <button data-testid="create-street" disabled={own.isPending || !code.trim() || !name.trim()} onClick={() => own.mutate()}>
             {t('setup.create')}

@@ -10,6 +10,7 @@ import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText } from './formFields';
 import { useFieldErrors } from './useFieldErrors';
+import { textLimits } from '../../../shared/api/text';
 
 /** Add (no community) or edit a community: code and name. The outline comes from an import and is kept on edit. */
 export function CommunityForm({ community, onClose }: { community?: CommunityDto; onClose: () => void }) {
@@ -43,10 +44,10 @@ export function CommunityForm({ community, onClose }: { community?: CommunityDto
     >
       <form id="community-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="cf-code" label={t('data.col.code')} error={errors.code}>
-          <TextInput id="cf-code" value={code} maxLength={40} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
+          <TextInput id="cf-code" value={code} maxLength={textLimits.code} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
         </FormField>
         <FormField id="cf-name" label={t('data.col.name')} error={errors.name}>
-          <TextInput id="cf-name" value={name} maxLength={100} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
+          <TextInput id="cf-name" value={name} maxLength={textLimits.name} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
         </FormField>
         <p className="sd-note wide">{community?.boundary ? t('data.form.boundaryKept') : t('data.form.boundaryNone')}</p>
       </form>

@@ -11,6 +11,7 @@ import { FormField } from './FormField';
 import { collect, parseCount, parseOptionalCount, parseRequiredText, type Parsed } from './formFields';
 import { useGrids } from './queries';
 import { useFieldErrors } from './useFieldErrors';
+import { textLimits } from '../../../shared/api/text';
 
 type Field = 'code' | 'name' | 'communityId' | 'buildings' | 'residents' | 'households' | 'elderly';
 const countFields = ['buildings', 'residents', 'households', 'elderly'] as const;
@@ -42,7 +43,7 @@ export function CompoundForm({
   const grids = useGrids(communityId);
 
   const save = useMutation({
-    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName'>) => call('saveCompound', { ...input, id: compound?.id }),
+    mutationFn: (input: Omit<CompoundDto, 'id' | 'communityName' | 'boundary' | 'updatedAt' | 'updatedByName' | 'populationSource' | 'registerResidents' | 'registerHouseholds'>) => call('saveCompound', { ...input, id: compound?.id }),
     onSuccess: async () => {
       onClose();
     },
@@ -88,8 +89,8 @@ export function CompoundForm({
       footer={<FormFooter formId="compound-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="compound-form" className="sd-form" onSubmit={submit} noValidate>
-        <FormField id="pf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: 40 })}</FormField>
-        <FormField id="pf-name" label={t('data.col.name')} error={errors.name}>{input('name', { maxLength: 100 })}</FormField>
+        <FormField id="pf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: textLimits.code })}</FormField>
+        <FormField id="pf-name" label={t('data.col.name')} error={errors.name}>{input('name', { maxLength: textLimits.name })}</FormField>
         <FormField id="pf-community" label={t('data.col.community')} error={errors.communityId}>
           <select
             id="pf-community"

@@ -31,6 +31,7 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
     { header: t('data.col.residents'), kind: 'num', id: 'residents', cell: (p) => n(p.residents) },
     { header: t('data.col.households'), kind: 'num', cell: (p) => n(p.households) },
     { header: t('data.col.elderly'), kind: 'num', cell: (p) => n(p.elderly) },
+    { header: t('data.col.populationSource'), id: 'population-source', cell: (p) => <PopulationSourceCell compound={p} /> },
     boundaryColumn(t),
     changedColumn(t),
   ];
@@ -54,5 +55,24 @@ export function CompoundTable({ communityId }: { communityId?: number }) {
       }}
       remove={remove}
     />
+  );
+}
+
+/** Where the compound's figures come from, and the register's count where it differs from them (不漏一户). */
+function PopulationSourceCell({ compound: p }: { compound: CompoundDto }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatCount(v, i18n.language);
+  const differs = p.registerResidents !== null && (p.registerResidents !== p.residents || p.registerHouseholds !== p.households);
+  return (
+    <>
+      <span className="source-tag" data-col="source" title={t('data.sourceTitle', { source: t(`data.source.${p.populationSource}`) })}>
+        {t(`data.source.${p.populationSource}`)}
+      </span>
+      {differs && (
+        <span className="register-diff" data-col="register" title={t('data.registerMismatch', { n: n(p.registerResidents!), h: n(p.registerHouseholds ?? 0) })}>
+          {t('data.registerCount', { n: n(p.registerResidents!) })}
+        </span>
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { TextInput } from './TextInput';
 import { FormField } from './FormField';
 import { collect, parseRequiredText, type Parsed } from './formFields';
 import { useFieldErrors } from './useFieldErrors';
+import { textLimits } from '../../../shared/api/text';
 
 /** Add (no grid) or edit a grid: code, name and the community it belongs to. */
 export function GridForm({
@@ -56,10 +57,10 @@ export function GridForm({
     >
       <form id="grid-form" className="sd-form" onSubmit={submit} noValidate>
         <FormField id="gf-code" label={t('data.col.code')} error={errors.code}>
-          <TextInput id="gf-code" value={code} maxLength={40} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
+          <TextInput id="gf-code" value={code} maxLength={textLimits.code} autoFocus onChange={(v) => (setCode(v), clear('code'))} invalid={!!errors.code} />
         </FormField>
         <FormField id="gf-name" label={t('data.col.name')} error={errors.name}>
-          <TextInput id="gf-name" value={name} maxLength={100} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
+          <TextInput id="gf-name" value={name} maxLength={textLimits.name} onChange={(v) => (setName(v), clear('name'))} invalid={!!errors.name} />
         </FormField>
         <FormField id="gf-community" label={t('data.col.community')} error={errors.communityId}>
           <select

@@ -12,6 +12,7 @@ import { FormField } from './FormField';
 import { collect, optionalText, parseDecimal, parseRequiredText, type Parsed } from './formFields';
 import { useFieldErrors } from './useFieldErrors';
 import { venueTypeLabel } from './format';
+import { textLimits } from '../../../shared/api/text';
 
 type Field = 'code' | 'name' | 'type' | 'lng' | 'lat' | 'address' | 'contact';
 
@@ -73,8 +74,8 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
       footer={<FormFooter formId="venue-form" busy={save.isPending} onCancel={close} />}
     >
       <form id="venue-form" className="sd-form" onSubmit={submit} noValidate>
-        <FormField id="vf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: 40 })}</FormField>
-        <FormField id="vf-name" label={t('data.col.name')} error={errors.name}>{input('name', { maxLength: 100 })}</FormField>
+        <FormField id="vf-code" label={t('data.col.code')} error={errors.code}>{input('code', { autoFocus: true, maxLength: textLimits.code })}</FormField>
+        <FormField id="vf-name" label={t('data.col.name')} error={errors.name}>{input('name', { maxLength: textLimits.name })}</FormField>
         <FormField id="vf-type" label={t('data.col.type')} error={errors.type}>
           <select id="vf-type" value={type} aria-invalid={!!errors.type} onChange={(e) => (setType(e.target.value as VenueType | ''), clear('type'))}>
             <option value="">{t('data.form.chooseType')}</option>
@@ -83,10 +84,10 @@ export function VenueForm({ venue, onClose }: { venue?: VenueDto; onClose: () =>
             ))}
           </select>
         </FormField>
-        <FormField id="vf-contact" label={`${t('data.col.contact')} · ${t('data.form.optional')}`}>{input('contact', { maxLength: 100 })}</FormField>
+        <FormField id="vf-contact" label={`${t('data.col.contact')} · ${t('data.form.optional')}`}>{input('contact', { maxLength: textLimits.label })}</FormField>
         <FormField id="vf-lng" label={t('data.col.lng')} error={errors.lng}>{input('lng', { decimal: true })}</FormField>
         <FormField id="vf-lat" label={t('data.col.lat')} error={errors.lat}>{input('lat', { decimal: true })}</FormField>
-        <FormField id="vf-address" label={`${t('data.col.address')} · ${t('data.form.optional')}`} wide>{input('address', { maxLength: 200 })}</FormField>
+        <FormField id="vf-address" label={`${t('data.col.address')} · ${t('data.form.optional')}`} wide>{input('address', { maxLength: textLimits.address })}</FormField>
         <p className="sd-note wide">{t('data.form.locateHint')}</p>
       </form>
       <ErrorMessage error={save.error} />

@@ -15,6 +15,7 @@ const accept: Record<ImportKind, string> = {
   communities: '.geojson,.json',
   compounds: '.geojson,.json',
   venues: '.geojson,.json',
+  population: '.csv,.txt,.xlsx',
   residents: '.csv,.txt,.xlsx',
 };
 

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../../shared/api/imports';
 
 /**
- * What was written: rows read, inserted, updated; "counts in = counts stored" said in so many words; for GeoJSON
- * also what the geometry check fixed (repeated points, dropped rings, heights) and the conversion to WGS-84.
+ * What was written: data rows read, inserted, updated, created, replaced; "counts in = counts stored" said in so many
+ * words; for GeoJSON also what the geometry check fixed (repeated points, dropped rings, heights) and the conversion to WGS-84.
  */
 export function ImportResult({ result }: { result: ImportResultDto }) {
   const { t } = useTranslation();
@@ -22,6 +22,18 @@ export function ImportResult({ result }: { result: ImportResultDto }) {
           <>
             <dt>{t('import.gridsCreated')}</dt>
             <dd data-testid="result-gridsCreated">{result.gridsCreated}</dd>
+          </>
+        )}
+        {result.communitiesCreated !== undefined && (
+          <>
+            <dt>{t('import.communitiesCreated')}</dt>
+            <dd data-testid="result-communitiesCreated">{result.communitiesCreated}</dd>
+          </>
+        )}
+        {result.replacedCompounds !== undefined && result.kind === 'residents' && (
+          <>
+            <dt>{t('import.replacedCompounds')}</dt>
+            <dd data-testid="result-replacedCompounds">{result.replacedCompounds}</dd>
           </>
         )}
         {result.geometry && result.geometry.duplicateVertices > 0 && (
@@ -46,6 +58,12 @@ export function ImportResult({ result }: { result: ImportResultDto }) {
           <>
             <dt>{t('import.replaced')}</dt>
             <dd data-testid="result-replaced">{result.replacedResidents}</dd>
+          </>
+        )}
+        {result.skippedTotals !== undefined && result.skippedTotals > 0 && (
+          <>
+            <dt>{t('import.skippedTotalsResult')}</dt>
+            <dd data-testid="result-skippedTotals">{result.skippedTotals}</dd>
           </>
         )}
       </dl>

@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
 import { apiKey } from '../../../app/queries';
 import { ErrorMessage } from '../../../app/ErrorMessage';
-import { importFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
+import { importFields, isTableKind, oneOfFields, type CoordinateSystem, type ImportKind, type ImportMapping } from '../../../../shared/api/imports';
+import { CreationList } from './CreationList';
 import { ExportPanel } from './ExportPanel';
 import { FilePicker, type PickedFile } from './FilePicker';
 import { GeometryReport } from './GeometryReport';
 import { ImportResult } from './ImportResult';
 import { KindPicker } from './KindPicker';
 import { MappingEditor } from './MappingEditor';
+import { PreviewFindings } from './PreviewFindings';
 import { PreviewTable } from './PreviewTable';
+import { ReplacementList } from './ReplacementList';
+import { SheetHeaderPicker } from './SheetHeaderPicker';
 import { useCanWrite } from '../../desk/useCanWrite';
 import { DeskNotice } from '../../desk/DeskNotice';
 import './import.css';
@@ -19,7 +23,8 @@ import './import.css';
 type Encoding = 'auto' | 'utf-8' | 'gbk';
 
 /**
- * 导入与导出: choose the kind and the file, check the preview (encoding, coordinate system, field mapping),
+ * 导入与导出: choose the kind and the file, check the preview (encoding, sheet and header row, coordinate system,
+ * field mapping; every row checked with that mapping, total rows skipped, communities to create, what is replaced),
  * import in one go, then see the counts or every problem. Exports below.
  */
 export function ImportWizard() {
@@ -29,37 +34,84 @@ export function ImportWizard() {
   const [encoding, setEncoding] = useState<Encoding>('auto');
   // null: not known yet. The file's crs member sets it; when the file says nothing the user must choose.
   const [crs, setCrs] = useState<CoordinateSystem | null>(null);
-  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [headerLine, setHeaderLine] = useState<number | undefined>(undefined);
+  /** The user's mapping; null while the preview's suggestion stands (it follows the header and the sheet). */
+  const [chosenMapping, setChosenMapping] = useState<ImportMapping | null>(null);
+  // Creating the communities the file names is offered, and agreed unless the user says no; replacing is never assumed.
+  const [createMissing, setCreateMissing] = useState(true);
+  const [confirmReplace, setConfirmReplace] = useState(false);
   // An import is a change: with nobody signed in (or the desk locked) the steps are read-only; exports stay open.
   const { canWrite } = useCanWrite();
 
+  const fileInput = file && {
+    kind,
+    fileName: file.name,
+    contentBase64: file.contentBase64,
+    encoding,
+    sheet,
+    headerLine,
+    mapping: chosenMapping ?? undefined,
+    createMissing,
+  };
   const preview = useQuery({
-    // Keyed by the file's id, not its (large) content.
-    queryKey: [...apiKey('previewImport'), kind, file?.id, encoding],
-    queryFn: () => call('previewImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding }),
+    // Keyed by the file's id, not its (large) content; every choice that changes what the preview checks is in the key.
+    queryKey: [...apiKey('previewImport'), kind, file?.id, encoding, sheet, headerLine, chosenMapping, createMissing],
+    queryFn: () => call('previewImport', fileInput!),
     enabled: file !== null,
     gcTime: 0,
+    // A new mapping or header re-checks the file: keep showing the last preview meanwhile.
+    placeholderData: keepPreviousData,
   });
+  const data = preview.data && preview.data.fileName === file?.name && preview.data.kind === kind ? preview.data : undefined;
+  const mapping = chosenMapping ?? data?.mapping ?? {};
   useEffect(() => {
-    if (preview.data) setMapping(preview.data.mapping);
     if (preview.data?.crsDeclared) setCrs(preview.data.crsDeclared.system);
   }, [preview.data]);
 
   const commit = useMutation({
-    mutationFn: () =>
-      call('commitImport', { kind, fileName: file!.name, contentBase64: file!.contentBase64, encoding, mapping, ...(crs ? { crs } : {}) }),
+    mutationFn: () => call('commitImport', { ...fileInput!, mapping, confirmReplace, ...(crs ? { crs } : {}) }),
   });
 
+  /** Anything that changes what the preview reads asks for a new confirmation and a new outcome. */
+  function changed() {
+    setConfirmReplace(false);
+    commit.reset();
+  }
   function chooseKind(k: ImportKind) {
     setKind(k);
-    setFile(null);
-    commit.reset();
+    chooseFile(null);
   }
   function chooseFile(f: PickedFile | null) {
     setFile(f);
     setEncoding('auto');
     setCrs(null);
-    commit.reset();
+    setSheet(undefined);
+    setHeaderLine(undefined);
+    setChosenMapping(null);
+    setCreateMissing(true);
+    changed();
+  }
+  function chooseEncoding(e: Encoding) {
+    setEncoding(e);
+    setHeaderLine(undefined);
+    setChosenMapping(null);
+    changed();
+  }
+  function chooseSheet(name: string) {
+    setSheet(name);
+    setHeaderLine(undefined);
+    setChosenMapping(null);
+    changed();
+  }
+  function chooseHeaderLine(line: number) {
+    setHeaderLine(line);
+    setChosenMapping(null);
+    changed();
+  }
+  function chooseMapping(m: ImportMapping) {
+    setChosenMapping(m);
+    changed();
   }
 
   // The outcome appears below the preview: bring it into view.
@@ -68,11 +120,15 @@ export function ImportWizard() {
     if (commit.isSuccess || commit.isError) outcome.current?.scrollIntoView({ block: 'nearest' });
   }, [commit.isSuccess, commit.isError]);
 
-  const data = preview.data;
-  const geo = kind !== 'residents';
+  const geo = !isTableKind(kind);
   const unmapped = importFields[kind].filter((f) => f.required && !mapping[f.id]);
+  const oneOfMissing = (oneOfFields[kind] ?? []).filter((group) => !group.some((id) => mapping[id]));
   const crsMissing = geo && crs === null;
-  const canCommit = canWrite && !!data && unmapped.length === 0 && !crsMissing && !commit.isPending;
+  const replacing = !!data && data.replacements.length > 0;
+  const blocked =
+    !canWrite || !data || preview.isFetching || unmapped.length > 0 || oneOfMissing.length > 0 || crsMissing || data.problemCount > 0 ||
+    (replacing && !confirmReplace);
+  const canCommit = !blocked && !commit.isPending;
 
   return (
     <div className="imp-screen">
@@ -87,6 +143,7 @@ export function ImportWizard() {
         <h2>{t('import.step1')}</h2>
         <KindPicker kind={kind} onChange={chooseKind} />
         {kind === 'residents' && <p className="imp-note">{t('import.residentsNote')}</p>}
+        {kind === 'population' && <p className="imp-note imp-note-info">{t('import.populationNote')}</p>}
 
         <h2>{t('import.step2')}</h2>
         <FilePicker key={kind} kind={kind} onPicked={chooseFile} />
@@ -100,7 +157,7 @@ export function ImportWizard() {
               {data?.format !== 'xlsx' && (
                 <label className="field">
                   <span>{t('import.encoding')}</span>
-                  <select value={encoding} data-testid="import-encoding" onChange={(e) => setEncoding(e.target.value as Encoding)}>
+                  <select value={encoding} data-testid="import-encoding" onChange={(e) => chooseEncoding(e.target.value as Encoding)}>
                     <option value="auto">{t('import.encodingAuto')}</option>
                     <option value="utf-8">UTF-8</option>
                     <option value="gbk">{t('import.encodingGbk')}</option>
@@ -113,6 +170,7 @@ export function ImportWizard() {
                   {data.bom && t('import.withBom')}
                 </span>
               )}
+              {data && <SheetHeaderPicker preview={data} onSheet={chooseSheet} onHeaderLine={chooseHeaderLine} />}
               {geo && (
                 <label className="field">
                   <span>{t('import.crs')}</span>
@@ -142,18 +200,39 @@ export function ImportWizard() {
             )}
             {preview.isFetching && <p className="muted">{t('import.reading')}</p>}
             <ErrorMessage error={preview.error} headline={t('import.previewUnreadable')} />
+            {data && !data.headerFound && data.headerLine !== null && (
+              <p className="imp-note" data-testid="import-header-guess">{t('import.headerGuess', { line: data.headerLine })}</p>
+            )}
             {data && (
               <div className="imp-review">
                 <div className="imp-map-col">
                   <h3>{t('import.mapping')}</h3>
-                  <MappingEditor kind={kind} columns={data.columns} mapping={mapping} onChange={setMapping} />
+                  <MappingEditor kind={kind} columns={data.columns} mapping={mapping} onChange={chooseMapping} />
                 </div>
                 <div className="imp-preview-col">
-                  <h3>{t('import.previewTitle', { n: data.rows.length, total: data.totalRows })}</h3>
+                  <h3>
+                    {t('import.previewTitle', { n: data.rows.length, total: data.totalRows })}{' '}
+                    <span className="muted imp-small">{t('import.columnsCount', { n: data.columns.length })}</span>
+                  </h3>
                   <PreviewTable preview={data} />
                   {data.geometry && <GeometryReport report={data.geometry} />}
                 </div>
               </div>
+            )}
+
+            {data && (
+              <>
+                <PreviewFindings preview={data} />
+                <CreationList
+                  preview={data}
+                  checked={createMissing}
+                  onChange={(v) => {
+                    setCreateMissing(v);
+                    changed();
+                  }}
+                />
+                <ReplacementList preview={data} checked={confirmReplace} onChange={setConfirmReplace} />
+              </>
             )}
 
             {data && (
@@ -167,6 +246,13 @@ export function ImportWizard() {
                     {t('import.unmapped', { fields: unmapped.map((f) => t(`import.fields.${kind}.${f.id}`)).join(t('import.listSep')) })}
                   </span>
                 )}
+                {oneOfMissing.map((group) => (
+                  <span key={group.join()} className="imp-missing-note">
+                    {t('import.unmapped', { fields: group.map((id) => t(`import.fields.${kind}.${id}`)).join(' / ') })}
+                  </span>
+                ))}
+                {unmapped.length === 0 && data.problemCount > 0 && <span className="imp-missing-note">{t('import.problemsBlock')}</span>}
+                {data.problemCount === 0 && replacing && !confirmReplace && <span className="imp-missing-note">{t('import.replaceNeeded')}</span>}
                 <span className="muted imp-small">{t('import.atomic')}</span>
               </div>
             )}
