@@ -1,6 +1,6 @@
 /**
  * The cost of a PIN hash (issue 9: about 250 ms, so a stolen database does not give up a 4-digit PIN in minutes):
- * hashing and checking with the parameters new PINs get, and with the ones before version 11, for the record.
+ * hashing and checking with the parameters new PINs get, and with the ones before version 13, for the record.
  */
 import crypto from 'node:crypto';
 import { SCRYPT, hashPin, verifyPin } from '../main/services/pin';
@@ -31,7 +31,7 @@ export async function run(): Promise<BenchResult[]> {
       },
     },
     {
-      name: 'pin hash: before version 11, scrypt N=16384 r=8 p=1',
+      name: 'pin hash: before version 13, scrypt N=16384 r=8 p=1',
       figures: { hashMs: Math.round(median(() => crypto.scryptSync('246810', salt, 32, { N: 16384, r: 8, p: 1 }))) },
     },
   ];

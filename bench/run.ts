@@ -13,6 +13,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'geometry', load: () => import('./geometry.bench') },
   { name: 'import', load: () => import('./import.bench') },
   { name: 'first-paint', load: () => import('./first-paint.bench') },
+  { name: 'risk-areas', load: () => import('./risk-areas.bench') },
   { name: 'sampling', load: () => import('./sampling.bench') },
   { name: 'pin-hash', load: () => import('./pin-hash.bench') },
 ];

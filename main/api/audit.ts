@@ -28,7 +28,7 @@ type Rules = { [M in AuditedMethod]: Rule<M> };
 const nameOf = (table: LabelledTable) => (ctx: AppContext, i: { id: number }) => rowLabel(ctx.db, table, i.id) ?? `#${i.id}`;
 
 const person = (p: { name: string; phone?: string | null } | null) => (p ? `${p.name}${p.phone ? ` ${p.phone}` : ''}` : '（空缺）');
-const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟' };
+const settingNames: Record<string, string> = { unitName: '单位名称', language: '界面语言', idleLockMinutes: '空闲锁屏分钟', incidentRadiusM: '周边范围（米）' };
 const importKinds: Record<string, string> = { communities: '社区', compounds: '小区', venues: '重点场所', residents: '人口台账' };
 
 export const auditRules: Rules = {

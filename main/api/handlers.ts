@@ -12,6 +12,7 @@ import { logHandlers } from './handlers/log';
 import { modeHandlers } from './handlers/mode';
 import { checklistHandlers } from './handlers/checklist';
 import { policyHandlers } from './handlers/policy';
+import { riskAreaHandlers } from './handlers/risk-areas';
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
@@ -32,4 +33,5 @@ export const handlers = {
   ...modeHandlers,
   ...checklistHandlers,
   ...policyHandlers,
+  ...riskAreaHandlers,
 } satisfies Handlers;

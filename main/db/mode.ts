@@ -54,6 +54,11 @@ export interface ReportFields {
   caseType: CaseType;
   reportedBy: string;
   note?: string | null;
+  /** The compound picked from the street data (or found from the point). */
+  compoundId?: number | null;
+  /** The point clicked on the map (WGS-84), both or neither. */
+  lng?: number | null;
+  lat?: number | null;
 }
 
 export interface ReportRow extends Required<ReportFields> {
@@ -61,22 +66,42 @@ export interface ReportRow extends Required<ReportFields> {
   isTrigger: boolean;
   recordedAt: number;
   recordedBy: number | null;
+  /** The compound's name today, or null when it is not (or no longer) in the street data. */
+  compoundName: string | null;
+  communityName: string | null;
 }
 
 export function insertReport(db: Db, emergencyId: number, r: ReportFields, isTrigger: boolean, at: number, by: number): number {
   return Number(
     prepare(db, 
-        'INSERT INTO emergency_report (emergency_id, reported_at, place, case_type, reported_by, note, is_trigger, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO emergency_report (emergency_id, reported_at, place, case_type, reported_by, note, is_trigger, recorded_at, recorded_by, compound_id, lng, lat)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(emergencyId, r.reportedAt, r.place.trim(), r.caseType, r.reportedBy.trim(), r.note?.trim() || null, isTrigger ? 1 : 0, at, by).lastInsertRowid,
+      .run(
+        emergencyId,
+        r.reportedAt,
+        r.place.trim(),
+        r.caseType,
+        r.reportedBy.trim(),
+        r.note?.trim() || null,
+        isTrigger ? 1 : 0,
+        at,
+        by,
+        r.compoundId ?? null,
+        r.lng ?? null,
+        r.lat ?? null,
+      ).lastInsertRowid,
   );
 }
 
 export function listReports(db: Db, emergencyId: number): ReportRow[] {
   return (
     prepare(db, 
-        `SELECT id, reported_at AS reportedAt, place, case_type AS caseType, reported_by AS reportedBy, note, is_trigger AS isTrigger,
-         recorded_at AS recordedAt, recorded_by AS recordedBy FROM emergency_report WHERE emergency_id = ? ORDER BY is_trigger DESC, reported_at, id`,
+        `SELECT r.id, r.reported_at AS reportedAt, r.place, r.case_type AS caseType, r.reported_by AS reportedBy, r.note, r.is_trigger AS isTrigger,
+         r.recorded_at AS recordedAt, r.recorded_by AS recordedBy, r.compound_id AS compoundId, r.lng, r.lat,
+         p.name AS compoundName, c.name AS communityName
+         FROM emergency_report r LEFT JOIN compound p ON p.id = r.compound_id LEFT JOIN community c ON c.id = p.community_id
+         WHERE r.emergency_id = ? ORDER BY r.is_trigger DESC, r.reported_at, r.id`,
       )
       .all(emergencyId) as (Omit<ReportRow, 'isTrigger'> & { isTrigger: number })[]
   ).map((r) => ({ ...r, isTrigger: r.isTrigger === 1 }));
@@ -122,27 +147,63 @@ export function listDeadlines(db: Db, emergencyId: number): DeadlineInstance[] {
 }
 
 export interface DoneRow {
+  /** The done mark's own id (a reopen points at it). */
+  id: number;
   deadlineId: number;
   doneAt: number;
   operatorId: number | null;
 }
 
+/** Standing done marks: the latest mark of each deadline that was not reopened. */
 export function listDone(db: Db, emergencyId: number): DoneRow[] {
   return prepare(db, 
-      `SELECT d.deadline_id AS deadlineId, d.done_at AS doneAt, d.operator_id AS operatorId
-       FROM deadline_done d JOIN deadline x ON x.id = d.deadline_id WHERE x.emergency_id = ?`,
+      `SELECT d.id, d.deadline_id AS deadlineId, d.done_at AS doneAt, d.operator_id AS operatorId
+       FROM deadline_done d JOIN deadline x ON x.id = d.deadline_id
+       WHERE x.emergency_id = ? AND NOT EXISTS (SELECT 1 FROM deadline_reopen r WHERE r.done_id = d.id)`,
     )
     .all(emergencyId) as DoneRow[];
 }
 
-export function deadlineEmergency(db: Db, deadlineId: number): { emergencyId: number; name: string; done: boolean } | null {
-  const r = prepare(db, 'SELECT x.emergency_id AS emergencyId, x.name, d.deadline_id IS NOT NULL AS done FROM deadline x LEFT JOIN deadline_done d ON d.deadline_id = x.id WHERE x.id = ?')
-    .get(deadlineId) as { emergencyId: number; name: string; done: number } | undefined;
-  return r ? { ...r, done: r.done === 1 } : null;
+export interface ReopenRow {
+  deadlineId: number;
+  doneAt: number;
+  doneBy: number | null;
+  reason: string;
+  at: number;
+  operatorId: number | null;
+}
+
+/** Every reopening of the emergency's deadlines, oldest first, with the done mark it took back. */
+export function listReopens(db: Db, emergencyId: number): ReopenRow[] {
+  return prepare(db, 
+      `SELECT d.deadline_id AS deadlineId, d.done_at AS doneAt, d.operator_id AS doneBy, r.reason, r.at, r.operator_id AS operatorId
+       FROM deadline_reopen r JOIN deadline_done d ON d.id = r.done_id JOIN deadline x ON x.id = d.deadline_id
+       WHERE x.emergency_id = ? ORDER BY r.id`,
+    )
+    .all(emergencyId) as ReopenRow[];
+}
+
+/** A deadline's emergency and name, and its standing done mark (null when open). */
+export function deadlineEmergency(
+  db: Db,
+  deadlineId: number,
+): { emergencyId: number; name: string; done: { id: number; at: number; by: number | null } | null } | null {
+  const x = prepare(db, 'SELECT emergency_id AS emergencyId, name FROM deadline WHERE id = ?').get(deadlineId) as { emergencyId: number; name: string } | undefined;
+  if (!x) return null;
+  const d = prepare(db, 
+      `SELECT d.id, d.done_at AS at, d.operator_id AS "by" FROM deadline_done d
+       WHERE d.deadline_id = ? AND NOT EXISTS (SELECT 1 FROM deadline_reopen r WHERE r.done_id = d.id) ORDER BY d.id DESC LIMIT 1`,
+    )
+    .get(deadlineId) as { id: number; at: number; by: number | null } | undefined;
+  return { ...x, done: d ?? null };
 }
 
 export function insertDone(db: Db, deadlineId: number, at: number, by: number): void {
   prepare(db, 'INSERT INTO deadline_done (deadline_id, done_at, operator_id) VALUES (?, ?, ?)').run(deadlineId, at, by);
+}
+
+export function insertReopen(db: Db, doneId: number, reason: string, at: number, by: number): void {
+  prepare(db, 'INSERT INTO deadline_reopen (done_id, reason, at, operator_id) VALUES (?, ?, ?, ?)').run(doneId, reason, at, by);
 }
 
 export function insertModeChange(db: Db, at: number, by: number, to: 'routine' | 'emergency', emergencyId: number, reason: string | null): void {

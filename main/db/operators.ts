@@ -34,7 +34,7 @@ export function getOperator(db: Db, id: number): OperatorDto | null {
 /** An operator's PIN and its wrong tries: stored, so a restart does not reset a lockout. */
 export interface PinState {
   hash: string | null;
-  /** Digits of the PIN; null when it was set before version 11 (unknown) or there is none. */
+  /** Digits of the PIN; null when it was set before version 13 (unknown) or there is none. */
   digits: number | null;
   failures: number;
   lockedUntil: number | null;

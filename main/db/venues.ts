@@ -141,3 +141,14 @@ export function venuesForExport(db: Db) {
     lat: number;
   }[];
 }
+
+/** Key venues filed under a compound (venue.compound_id, set from their point when saved). */
+export function venuesOfCompound(db: Db, compoundId: number) {
+  return prepare(db, 'SELECT id, name, type, lng, lat FROM venue WHERE compound_id = ? ORDER BY code').all(compoundId) as {
+    id: number;
+    name: string;
+    type: VenueType;
+    lng: number;
+    lat: number;
+  }[];
+}

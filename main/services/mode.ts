@@ -7,11 +7,15 @@ import { caseTypeNames, type CaseType } from '../../shared/domain/workgroups';
 import type { OperatorRef } from '../../shared/api/operator';
 import * as q from '../db/mode';
 import * as checklistDb from '../db/checklist';
+import * as riskAreasDb from '../db/risk-areas';
 import { operatorRefs } from '../db/operators';
 import { requireOperator, getDesk } from './operators';
 import { writeLog } from './eventlog';
 import * as command from './command';
 import type { AppContext } from './context';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { AreaIndex } from '../../shared/domain/spatial';
+import * as compoundDb from '../db/compounds';
 
 /**
  * 平急转换: the switch to emergency and back, T0 and its corrections, new positive reports, deadline clocks.
@@ -24,6 +28,34 @@ export interface TriggerInput {
   caseType: CaseType;
   reportedBy: string;
   note?: string | null;
+  compoundId?: number | null;
+  point?: { lng: number; lat: number } | null;
+}
+
+/**
+ * Where the report is, as stored: the compound picked (checked to exist), or else the compound that holds the
+ * clicked point (flatbush candidates, turf's exact test), and the point itself.
+ */
+function placeOf(ctx: AppContext, input: TriggerInput): { compoundId: number | null; lng: number | null; lat: number | null; compoundName: string | null } {
+  const point = input.point ?? null;
+  let compoundId = input.compoundId ?? null;
+  if (compoundId !== null && !compoundDb.getCompound(ctx.db, compoundId)) {
+    throw new AppError('invalid_input', `compoundId: 找不到小区 (id ${compoundId})，可能已被删除，请重新选择。`);
+  }
+  if (compoundId === null && point) compoundId = compoundIndex(ctx).locate(point.lng, point.lat);
+  const compoundName = compoundId !== null ? (compoundDb.getCompound(ctx.db, compoundId)?.name ?? null) : null;
+  return { compoundId, lng: point?.lng ?? null, lat: point?.lat ?? null, compoundName };
+}
+
+function compoundIndex(ctx: AppContext): AreaIndex<number> {
+  return new AreaIndex(compoundDb.compoundAreas(ctx.db).map((c) => ({ key: c.id, geometry: JSON.parse(c.boundary) as Polygon | MultiPolygon })));
+}
+
+/** "（幸福小区）" or "（106.50123, 29.53012）" for log texts, or nothing. */
+function whereText(p: ReturnType<typeof placeOf>): string {
+  const at = p.lng !== null && p.lat !== null ? `地图点位 ${p.lng.toFixed(5)}, ${p.lat.toFixed(5)}` : '';
+  const parts = [p.compoundName ? `小区 ${p.compoundName}` : '', at].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
 }
 
 function profileOf(id: string): PolicyProfile {
@@ -68,11 +100,12 @@ export function effectiveT0(ctx: AppContext, emergencyId: number): number {
 }
 
 /**
- * Risk areas that are still active. Risk areas do not exist yet (ROADMAP 1); when they land, this counts the areas
- * not lifted, and switchToRoutine refuses while it is above zero.
+ * Risk areas of the running emergency not yet lifted or revoked (delineated or published, main/db/risk-areas.ts):
+ * switchToRoutine refuses while it is above zero, so routine returns when the last area is lifted.
  */
-export function countActiveRiskAreas(_ctx: AppContext): number {
-  return 0;
+export function countActiveRiskAreas(ctx: AppContext): number {
+  const m = q.currentMode(ctx.db);
+  return m.emergencyId === null ? 0 : riskAreasDb.countActive(ctx.db, m.emergencyId);
 }
 
 export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confirmOldT0?: boolean }): EmergencyDto {
@@ -86,8 +119,9 @@ export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confi
       const m = q.currentMode(ctx.db);
       if (m.mode === 'emergency' && m.emergencyId !== null) throw alreadyInEmergency(ctx, m.emergencyId);
       const profile = profileOf(m.policyProfileId);
+      const where = placeOf(ctx, input);
       const emergencyId = q.insertEmergency(ctx.db, now, op.id, profile.id);
-      const reportId = q.insertReport(ctx.db, emergencyId, input, true, now, op.id);
+      const reportId = q.insertReport(ctx.db, emergencyId, { ...input, ...where }, true, now, op.id);
       const rules = rulesAtSwitch(profile);
       q.insertDeadlines(ctx.db, emergencyId, rules, reportId, now, op.id);
       q.setMode(ctx.db, 'emergency', emergencyId);
@@ -99,7 +133,7 @@ export function switchToEmergency(ctx: AppContext, input: TriggerInput & { confi
         method: 'switchToEmergency',
         link: { kind: 'report', id: reportId },
         text:
-          `切换到应急状态。T0 ${formatDateTime(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
+          `切换到应急状态。T0 ${formatDateTime(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}` +
           `${input.note?.trim() ? `（${input.note.trim()}）` : ''}。政策版本：${profile.name}；启动 ${rules.length} 个时限、${items} 项启动清单，指挥体系已激活。`,
       });
     })
@@ -136,14 +170,15 @@ export function recordPositive(ctx: AppContext, input: TriggerInput): EmergencyD
     .transaction(() => {
       const emergencyId = requireEmergency(ctx);
       const profile = profileOf(q.getEmergency(ctx.db, emergencyId)!.profileId);
-      const reportId = q.insertReport(ctx.db, emergencyId, input, false, now, op.id);
+      const where = placeOf(ctx, input);
+      const reportId = q.insertReport(ctx.db, emergencyId, { ...input, ...where }, false, now, op.id);
       const rules = rulesForNewReport(profile);
       q.insertDeadlines(ctx.db, emergencyId, rules, reportId, now, op.id);
       writeLog(ctx, {
         category: 'report',
         method: 'recordPositive',
         link: { kind: 'report', id: reportId },
-        text: `新报告阳性：${formatDateTime(input.reportedAt)}，${input.place.trim()}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
+        text: `新报告阳性：${formatDateTime(input.reportedAt)}，${input.place.trim()}${whereText(where)}，${caseTypeNames[input.caseType].zh}，报告人 ${input.reportedBy.trim()}。启动 ${rules.map((r) => `${r.name}（${r.hours} 小时）`).join('、')}。`,
       });
     })
     .immediate();
@@ -157,11 +192,33 @@ export function markDeadlineDone(ctx: AppContext, id: number): EmergencyDto {
       const d = q.deadlineEmergency(ctx.db, id);
       if (!d) throw new AppError('not_found', `找不到时限 (id ${id})。`);
       if (q.currentMode(ctx.db).emergencyId !== d.emergencyId) throw new AppError('conflict', `时限“${d.name}”属于已结束的应急响应。`);
-      if (d.done) return; // done stays done; a second click changes nothing
+      if (d.done) return; // done stays done until reopened; a second click changes nothing
       const now = ctx.now();
       q.insertDone(ctx.db, id, now, op.id);
       const t0 = effectiveT0(ctx, d.emergencyId);
       writeLog(ctx, { category: 'deadline', method: 'markDeadlineDone', link: { kind: 'deadline', id }, text: `时限完成：${d.name}（T0 后 ${formatDurationZh(now - t0)}）` });
+    })
+    .immediate();
+  return getEmergency(ctx);
+}
+
+/** Takes back a done mark with a reason: the deadline is open again (its clock never stopped); the mark is kept. */
+export function reopenDeadline(ctx: AppContext, input: { id: number; reason: string }): EmergencyDto {
+  const op = requireOperator(ctx);
+  ctx.db
+    .transaction(() => {
+      const d = q.deadlineEmergency(ctx.db, input.id);
+      if (!d) throw new AppError('not_found', `找不到时限 (id ${input.id})。`);
+      if (q.currentMode(ctx.db).emergencyId !== d.emergencyId) throw new AppError('conflict', `时限“${d.name}”属于已结束的应急响应。`);
+      if (!d.done) throw new AppError('conflict', `时限“${d.name}”尚未完成，无需重开。`);
+      const who = operatorRefs(ctx.db)(d.done.by)?.name ?? '（无人）';
+      q.insertReopen(ctx.db, d.done.id, input.reason.trim(), ctx.now(), op.id);
+      writeLog(ctx, {
+        category: 'deadline',
+        method: 'reopenDeadline',
+        link: { kind: 'deadline', id: input.id },
+        text: `重开时限：${d.name}（原于 ${formatDateTime(d.done.at)} 由 ${who} 标记完成）。原因：${input.reason.trim()}`,
+      });
     })
     .immediate();
   return getEmergency(ctx);
@@ -195,6 +252,11 @@ function reportDtos(ctx: AppContext, emergencyId: number, who: (id: number | nul
     isTrigger: r.isTrigger,
     recordedAt: r.recordedAt,
     recordedBy: who(r.recordedBy),
+    // A compound deleted since reads as none; the place text still says where.
+    compoundId: r.compoundName !== null ? r.compoundId : null,
+    compoundName: r.compoundName,
+    communityName: r.communityName,
+    point: r.lng !== null && r.lat !== null ? { lng: r.lng, lat: r.lat } : null,
   }));
 }
 
@@ -202,7 +264,12 @@ function deadlineDtos(ctx: AppContext, emergencyId: number, t0: number, reports:
   const done = new Map<number, DoneMark<OperatorRef | null>>(q.listDone(ctx.db, emergencyId).map((d) => [d.deadlineId, { at: d.doneAt, by: who(d.operatorId) }]));
   // The trigger report's clock follows T0 corrections; later reports run from their own time.
   const reportTimes = new Map(reports.map((r) => [r.id, r.isTrigger ? t0 : r.reportedAt]));
-  return computeDeadlines({ t0, reportTimes, items: q.listDeadlines(ctx.db, emergencyId), done, now });
+  const reopens = new Map<number, q.ReopenRow[]>();
+  for (const r of q.listReopens(ctx.db, emergencyId)) reopens.set(r.deadlineId, [...(reopens.get(r.deadlineId) ?? []), r]);
+  return computeDeadlines({ t0, reportTimes, items: q.listDeadlines(ctx.db, emergencyId), done, now }).map((d) => ({
+    ...d,
+    reopens: (reopens.get(d.id) ?? []).map((r) => ({ at: r.at, by: who(r.operatorId), reason: r.reason, doneAt: r.doneAt, doneBy: who(r.doneBy) })),
+  }));
 }
 
 export function getEmergency(ctx: AppContext): EmergencyDto {

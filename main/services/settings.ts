@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { allSettings, putSetting } from '../db/settings';
 import type { SettingsDto } from '../../shared/api/system';
 
-const defaults: SettingsDto = { unitName: '', language: 'zh-CN', idleLockMinutes: 15 };
+const defaults: SettingsDto = { unitName: '', language: 'zh-CN', idleLockMinutes: 15, incidentRadiusM: 500 };
 
 export function getSettings(db: Db): SettingsDto {
   return { ...defaults, ...pick(allSettings(db)) };

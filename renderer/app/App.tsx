@@ -14,10 +14,12 @@ import { PrintRoute } from '../print/PrintRoute';
 import './printViews';
 import { ModeBanner } from '../features/mode/ModeBanner';
 import { DeadlineStrip } from '../features/mode/DeadlineStrip';
+import { SkipToDeadlines } from '../features/mode/SkipToDeadlines';
 import { ModeScreen } from '../features/mode/ModeScreen';
 import { CommandScreen } from '../features/command/CommandScreen';
 import { DutyScreen } from '../features/duty/DutyScreen';
 import { LogScreen } from '../features/log/LogScreen';
+import { RiskAreasScreen } from '../features/risk-areas/RiskAreasScreen';
 
 /** Screens by route prefix; anything else shows the board. */
 const screens: { prefix: string; render: () => ReactNode }[] = [
@@ -25,6 +27,7 @@ const screens: { prefix: string; render: () => ReactNode }[] = [
   { prefix: '/command', render: () => <CommandScreen /> },
   { prefix: '/duty', render: () => <DutyScreen /> },
   { prefix: '/log', render: () => <LogScreen /> },
+  { prefix: '/risk', render: () => <RiskAreasScreen /> },
   { prefix: '/data/import', render: () => <ImportWizard /> },
   { prefix: '/data', render: () => <StreetDataScreen /> },
   { prefix: '/settings', render: () => <SettingsScreen /> },
@@ -53,6 +56,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipToDeadlines />
       <TopBar info={info.data} route={route} />
       <div className="mode-bands">
         <ModeBanner />

@@ -5,6 +5,7 @@ import { DeskControl } from '../features/desk/DeskControl';
 const tabs = [
   { route: '/board', key: 'nav.board' },
   { route: '/mode', key: 'nav.mode' },
+  { route: '/risk', key: 'nav.risk' },
   { route: '/command', key: 'nav.command' },
   { route: '/duty', key: 'nav.duty' },
   { route: '/log', key: 'nav.log' },

@@ -6,3 +6,4 @@ import '../features/mode/printViews';
 import '../features/command/printViews';
 import '../features/duty/printViews';
 import '../features/board/printViews';
+import '../features/risk-areas/printViews';

@@ -12,6 +12,7 @@ import { logFeature } from './log';
 import { modeFeature } from './mode';
 import { checklistFeature } from './checklist';
 import { policyFeature } from './policy';
+import { riskAreasFeature } from './risk-areas';
 import type { Result } from './errors';
 
 /**
@@ -32,6 +33,7 @@ export const featureTables = [
   modeFeature,
   checklistFeature,
   policyFeature,
+  riskAreasFeature,
 ] as const;
 
 const combined = combineFeatures(featureTables);

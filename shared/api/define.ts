@@ -44,6 +44,7 @@ export const features = [
   'mode',
   'checklist',
   'policy',
+  'riskAreas',
 ] as const;
 export type Feature = (typeof features)[number];
 

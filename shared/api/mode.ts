@@ -4,6 +4,8 @@ import { empty, idInput } from './common';
 import { operatorRef } from './operator';
 import { workGroupKey } from './command';
 import { caseTypes } from '../domain/workgroups';
+import { areaGeometry } from './common';
+import { venueType } from './street';
 import { addressText, nameText, noteText, reasonText } from './text';
 import { eventTime } from './time';
 
@@ -14,6 +16,13 @@ import { eventTime } from './time';
  */
 
 export const caseType = z.enum(caseTypes);
+
+/** A point on the map, WGS-84. */
+export const lngLat = z.object({
+  lng: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
+  lat: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
+});
+export type LngLat = z.infer<typeof lngLat>;
 
 export const reportDto = z.object({
   id: z.number().int(),
@@ -26,6 +35,12 @@ export const reportDto = z.object({
   isTrigger: z.boolean(),
   recordedAt: z.number(),
   recordedBy: operatorRef.nullable(),
+  /** The compound named by the report (picked, or found from its point); null when none, or no longer in the street data. */
+  compoundId: z.number().int().nullable(),
+  compoundName: z.string().nullable(),
+  communityName: z.string().nullable(),
+  /** The point clicked on the map, or null. */
+  point: lngLat.nullable(),
 });
 export type ReportDto = z.infer<typeof reportDto>;
 
@@ -50,6 +65,8 @@ export const deadlineDto = z.object({
   doneBy: operatorRef.nullable(),
   /** Done, but after dueAt. */
   doneLate: z.boolean(),
+  /** Earlier done marks taken back, with the reason, oldest first. */
+  reopens: z.array(z.object({ at: z.number(), by: operatorRef.nullable(), reason: z.string(), doneAt: z.number(), doneBy: operatorRef.nullable() })),
 });
 export type DeadlineDto = z.infer<typeof deadlineDto>;
 
@@ -118,7 +135,55 @@ export const triggerInput = z.object({
   caseType,
   reportedBy: nameText('报告人'),
   note: noteText.optional('备注'),
+  /** The compound, picked from the street data. */
+  compoundId: z.number().int().positive().nullable().optional(),
+  /** The point clicked on the map; without a compound, the compound holding it is found. */
+  point: lngLat.nullable().optional(),
 });
+
+const venueNear = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  type: venueType,
+  lng: z.number(),
+  lat: z.number(),
+  /** Metres from the compound's edge (or the report's point); 0 inside. */
+  distanceM: z.number(),
+});
+export type VenueNearDto = z.infer<typeof venueNear>;
+
+/** Where the incident is: one site per compound named by reports, or per report with only a point. */
+export const incidentSiteDto = z.object({
+  key: z.string(),
+  reportIds: z.array(z.number().int()),
+  compound: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      communityName: z.string(),
+      residents: z.number().int(),
+      households: z.number().int(),
+      elderly: z.number().int(),
+      boundary: areaGeometry.nullable(),
+    })
+    .nullable(),
+  /** Set for a site that is only a point (no compound holds it). */
+  point: lngLat.nullable(),
+  /** Key venues inside the compound. */
+  inside: z.array(venueNear),
+  /** Key venues outside it but within the radius, nearest first. */
+  nearby: z.array(venueNear),
+});
+export type IncidentSiteDto = z.infer<typeof incidentSiteDto>;
+
+export const incidentSurroundingsDto = z.object({
+  /** The distance asked about (setting incidentRadiusM, 500 m by default). */
+  radiusM: z.number().int(),
+  sites: z.array(incidentSiteDto),
+  /** Reports that name neither a compound nor a point (only their place text). */
+  unplaced: z.array(z.number().int()),
+});
+export type IncidentSurroundingsDto = z.infer<typeof incidentSurroundingsDto>;
 
 export const CONFIRMATION_REQUIRED = 'confirmation_required' as const;
 
@@ -141,7 +206,18 @@ export const modeFeature = defineFeature('mode', {
     ['mode'],
   ),
   recordPositive: selfLoggedWrite('A new positive during the emergency: a new report with its own 2 h reporting clock', triggerInput, emergencyDto, ['mode']),
-  markDeadlineDone: selfLoggedWrite('Mark a deadline done (who and when are recorded; done stays done)', idInput, emergencyDto, ['mode']),
+  markDeadlineDone: selfLoggedWrite('Mark a deadline done (who and when are recorded; done stays done until reopened)', idInput, emergencyDto, ['mode']),
+  reopenDeadline: selfLoggedWrite(
+    'Take back a done mark with a reason (logged): the deadline is open again and its clock runs on; the mark is kept',
+    z.object({ id: z.number().int().positive(), reason: reasonText('重开原因') }),
+    emergencyDto,
+    ['mode'],
+  ),
+  getIncidentSurroundings: read(
+    'Where the incident is: the compounds of the reports with residents, households and 60+, key venues inside and within the set distance',
+    empty,
+    incidentSurroundingsDto,
+  ),
   switchToRoutine: selfLoggedWrite(
     'Back to routine: needs a reason; refused while any risk area is active',
     z.object({ reason: reasonText('恢复常态的理由') }),

@@ -10,6 +10,8 @@ export const settingsDto = z.object({
   language,
   /** Idle minutes before the desk screen locks (issue 4 uses it); 0 = never. */
   idleLockMinutes: z.number().int().min(0).max(240),
+  /** 周边范围: key venues this many metres around an incident's compound are listed on the board (issue 10). */
+  incidentRadiusM: z.number({ error: '周边范围须为数字' }).int('周边范围须为整数米').min(50, '周边范围至少 50 米').max(5000, '周边范围最多 5000 米'),
 });
 export type SettingsDto = z.infer<typeof settingsDto>;
 
@@ -36,7 +38,8 @@ export type AppInfoDto = z.infer<typeof appInfoDto>;
 
 export const systemFeature = defineFeature('system', {
   getAppInfo: read('Version, data folder, street loaded or not, settings', empty, appInfoDto),
-  saveSettings: write('Save unit name, language, idle lock', settingsInput, settingsDto, ['system']),
+  // 'mode': the incident's surroundings on the board follow the radius setting.
+  saveSettings: write('Save unit name, language, idle lock, incident radius', settingsInput, settingsDto, ['system', 'mode']),
   backupNow: job('Write a consistent copy of the database into the backups folder', empty, backupDto, ['system']),
   listBackups: read('Backups in the data folder, newest first', empty, z.array(backupDto)),
   restoreBackup: job(

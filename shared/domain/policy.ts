@@ -3,6 +3,7 @@ import { workGroupKeys } from './workgroups';
 import cn2021 from './policies/cn-2021-seeds.json';
 import cn2022v9 from './policies/cn-2022-jun-v9.json';
 import cn2022nov from './policies/cn-2022-nov-20.json';
+import cn2022dec from './policies/cn-2022-dec-10.json';
 
 /**
  * Policy profiles are data (STYLE.md section 4): one JSON file per period, validated by this schema.
@@ -41,18 +42,34 @@ export const deadlineRuleSchema = z.object({
 });
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
+/**
+ * One step down of an area: after this many consecutive days without a new infection, and (if required) an
+ * all-negative round of everyone in the area on that day, the area goes `to` the next level (a drawable level: a
+ * downgrade; a level that is not drawn, or 'routine': the area is lifted and ends).
+ */
+export const liftRuleSchema = z.object({
+  daysWithoutCase: z.number().int().positive(),
+  allNegativeRoundOnDay: z.number().int().positive().nullable(),
+  to: z.enum([...riskLevelKeys, 'routine']),
+});
+export type LiftRule = z.infer<typeof liftRuleSchema>;
+
 export const riskLevelSchema = z.object({
   key: z.enum(riskLevelKeys),
   name: text,
   nameEn: text,
   drawnAs: text,
-  measure: text,
-  /** Lifting: this many days without a new infection (and an all-negative round on the last day if required). */
-  lift: z.object({
-    daysWithoutCase: z.number().int().positive(),
-    allNegativeRoundOnDay: z.number().int().positive().nullable(),
-    to: z.enum(['medium', 'low', 'routine']),
-  }),
+  /** Whether areas are drawn at this level (low is "everything else": never drawn). */
+  drawable: z.boolean(),
+  /** The measures inside an area of this level, one per item, as printed on the notice. */
+  measures: z.array(text).min(1),
+  /** Lifting an area drawn at this level. */
+  lift: liftRuleSchema,
+  /**
+   * Lifting an area that came down to this level from a higher one, when it differs (第九版: a high area that became
+   * medium needs only 3 more days without a new infection). Absent: `lift` applies.
+   */
+  liftAfterDowngrade: liftRuleSchema.optional(),
 });
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 
@@ -86,6 +103,12 @@ export const policyProfileSchema = z
     massTesting: z.object({ hours, poolSize: z.number().int().positive() }),
     /** Isolation rooms kept per infected person. */
     isolationRoomsPerCase: z.number().int().positive(),
+    /**
+     * Whether a new positive found among people already under control (管控中发现: in isolation, home isolation) restarts
+     * an area's count of days without a new infection. A positive found in the community (社会面) always does.
+     * The December 2022 measures: it does not.
+     */
+    inControlFindingRestartsClock: z.boolean(),
   })
   .superRefine((p, ctx) => {
     const keys = new Set<string>();
@@ -98,11 +121,22 @@ export const policyProfileSchema = z
     });
     const levels = p.riskLevels.map((l) => l.key);
     if (new Set(levels).size !== levels.length) ctx.addIssue({ code: 'custom', path: ['riskLevels'], message: '风险等级重复' });
+    const rank = (k: string) => (k === 'routine' ? -1 : riskLevelKeys.length - 1 - riskLevelKeys.indexOf(k as RiskLevelKey));
     p.riskLevels.forEach((l, i) => {
-      if (l.lift.to !== 'routine' && !levels.includes(l.lift.to)) {
-        ctx.addIssue({ code: 'custom', path: ['riskLevels', i, 'lift', 'to'], message: `降级目标 ${l.lift.to} 不在本版本的风险等级中` });
+      for (const field of ['lift', 'liftAfterDowngrade'] as const) {
+        const rule = l[field];
+        if (!rule) continue;
+        if (rule.to !== 'routine' && !levels.includes(rule.to)) {
+          ctx.addIssue({ code: 'custom', path: ['riskLevels', i, field, 'to'], message: `降级目标 ${rule.to} 不在本版本的风险等级中` });
+        } else if (rank(rule.to) >= rank(l.key)) {
+          ctx.addIssue({ code: 'custom', path: ['riskLevels', i, field, 'to'], message: `降级目标 ${rule.to} 须低于 ${l.key}` });
+        }
+        if (rule.allNegativeRoundOnDay !== null && rule.allNegativeRoundOnDay > rule.daysWithoutCase) {
+          ctx.addIssue({ code: 'custom', path: ['riskLevels', i, field, 'allNegativeRoundOnDay'], message: '全员核酸的日子不能晚于解除所需天数' });
+        }
       }
     });
+    if (!p.riskLevels.some((l) => l.drawable)) ctx.addIssue({ code: 'custom', path: ['riskLevels'], message: '至少要有一个可划定的风险等级' });
   });
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
 
@@ -121,6 +155,7 @@ export const policyProfiles: readonly PolicyProfile[] = [
   parsePolicyProfile(cn2021, 'cn-2021-seeds.json'),
   parsePolicyProfile(cn2022v9, 'cn-2022-jun-v9.json'),
   parsePolicyProfile(cn2022nov, 'cn-2022-nov-20.json'),
+  parsePolicyProfile(cn2022dec, 'cn-2022-dec-10.json'),
 ];
 
 /** The profile in force when the seeds were written (July 2022). */

@@ -199,16 +199,17 @@ describe('the browser host against an attacker on the same machine', () => {
       const refusedAtOnce = opened.filter((o) => o.closedAt !== null).length;
       expect(refusedAtOnce).toBeGreaterThanOrEqual(201 - 128);
 
-      // The idle limit (10 s) closes every silent one; the head timeout (10 s) closes the dripping one.
-      await expect.poll(() => opened.filter((o) => o.closedAt === null).length, { timeout: 20_000, interval: 250 }).toBe(0);
-      expect(slow.closedAt!).toBeLessThan(15_000);
-      expect(Math.max(...opened.map((o) => o.closedAt!))).toBeLessThan(15_000);
+      // The idle limit (10 s) closes every silent one; the head timeout (10 s) closes the dripping one. The bound is
+      // wide (35 s) because the machine may be loaded; what matters is that they close, not minutes later.
+      await expect.poll(() => opened.filter((o) => o.closedAt === null).length, { timeout: 40_000, interval: 250 }).toBe(0);
+      expect(slow.closedAt!).toBeLessThan(35_000);
+      expect(Math.max(...opened.map((o) => o.closedAt!))).toBeLessThan(35_000);
       expect((await host.call('getAppInfo')).ok).toBe(true);
     } finally {
       clearInterval(drip);
       for (const o of opened) o.sock.destroy();
     }
-  });
+  }, 90_000);
 
   describe('setBaseMap gives one answer for every path that is not an MBTiles file', () => {
     const answerFor = async (file: string) => {

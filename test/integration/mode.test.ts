@@ -227,7 +227,7 @@ describe('policy profiles', () => {
     await signedIn(t);
     const list = await t.ok('listPolicyProfiles', {});
     expect(list.activeId).toBe('cn-2022-jun-v9');
-    expect(list.profiles.map((p) => p.id)).toEqual(['cn-2021-seeds', 'cn-2022-jun-v9', 'cn-2022-nov-20']);
+    expect(list.profiles.map((p) => p.id)).toEqual(['cn-2021-seeds', 'cn-2022-jun-v9', 'cn-2022-nov-20', 'cn-2022-dec-10']);
     expect((await t.fail('setActivePolicyProfile', { id: 'cn-1999' })).code).toBe('not_found');
     await t.ok('setActivePolicyProfile', { id: 'cn-2021-seeds' });
     const s = await t.ok('switchToEmergency', trigger(START - HOUR));

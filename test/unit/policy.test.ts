@@ -35,7 +35,13 @@ describe('policy profiles', () => {
     expect(p.riskLevels.map((l) => l.key)).toEqual(['high', 'medium', 'low']);
     const high = p.riskLevels.find((l) => l.key === 'high')!;
     expect(high.lift).toEqual({ daysWithoutCase: 7, allNegativeRoundOnDay: 7, to: 'medium' });
-    expect(high.measure).toBe('足不出户、上门服务');
+    expect(high.measures).toEqual(['足不出户', '上门服务', '上门采样']);
+    // A high area that came down to medium needs only 3 more days, with no round; one drawn as medium needs 7 and a round.
+    const medium = p.riskLevels.find((l) => l.key === 'medium')!;
+    expect(medium.lift).toEqual({ daysWithoutCase: 7, allNegativeRoundOnDay: 7, to: 'low' });
+    expect(medium.liftAfterDowngrade).toEqual({ daysWithoutCase: 3, allNegativeRoundOnDay: null, to: 'low' });
+    expect(p.riskLevels.filter((l) => l.drawable).map((l) => l.key)).toEqual(['high', 'medium']);
+    expect(p.inControlFindingRestartsClock).toBe(true);
     const cc = p.management.find((m) => m.category === 'close_contact')!;
     expect(days(cc)).toEqual([7, 3]);
     expect(cc.phases[0].testDays).toEqual([1, 2, 3, 5, 7]);
@@ -49,6 +55,15 @@ describe('policy profiles', () => {
     expect(p.riskLevels[0].lift.daysWithoutCase).toBe(5);
     expect(days(p.management.find((m) => m.category === 'close_contact')!)).toEqual([5, 3]);
     expect(p.management.some((m) => m.category === 'contact_of_contact')).toBe(false);
+    expect(p.riskLevels[0].lift).toEqual({ daysWithoutCase: 5, allNegativeRoundOnDay: null, to: 'low' });
+  });
+
+  test('新十条 (Dec 2022): still high and low, 5 days, but a finding among people under control does not restart the clock', () => {
+    const nov = findPolicyProfile('cn-2022-nov-20')!;
+    const dec = findPolicyProfile('cn-2022-dec-10')!;
+    expect(dec.riskLevels.map((l) => [l.key, l.lift.daysWithoutCase])).toEqual([['high', 5], ['low', 5]]);
+    expect(nov.inControlFindingRestartsClock).toBe(true);
+    expect(dec.inControlFindingRestartsClock).toBe(false);
   });
 
   test('2021 seeds: 14-day isolations, inbound 14 + 7 + 7, high-risk arrivals 14 days centralised with 2 tests', () => {
@@ -71,5 +86,15 @@ describe('policy profiles', () => {
     badTarget.deadlines[1].targetHours = 9;
     expect(policyProfileSchema.safeParse(badTarget).success).toBe(false);
     expect(policyProfileSchema.safeParse({ ...good, deadlines: [] }).success).toBe(false);
+    // A step must go down, and its round cannot come after the days it needs.
+    const up = structuredClone(good);
+    up.riskLevels[1].lift.to = 'high';
+    expect(() => parsePolicyProfile(up, 'up.json')).toThrow(/riskLevels\.1\.lift\.to.*须低于/);
+    const lateRound = structuredClone(good);
+    lateRound.riskLevels[0].lift.allNegativeRoundOnDay = 6;
+    expect(() => parsePolicyProfile(lateRound, 'round.json')).toThrow(/allNegativeRoundOnDay/);
+    const nothingToDraw = structuredClone(good);
+    nothingToDraw.riskLevels[0].drawable = false;
+    expect(() => parsePolicyProfile(nothingToDraw, 'draw.json')).toThrow(/可划定/);
   });
 });

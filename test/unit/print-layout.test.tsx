@@ -21,7 +21,7 @@ function appInfo(drill: boolean): AppInfoDto {
   return {
     version: '0.0.0', shell: 'host', dataDir: '/tmp/x', dbFile: '/tmp/x/db.sqlite', schemaVersion: 1, hasStreet: true,
     street: { code: '500104002', name: '示范街道', isFictional: true },
-    settings: { unitName: '示范街道办事处', language: 'zh-CN', idleLockMinutes: 0 },
+    settings: { unitName: '示范街道办事处', language: 'zh-CN', idleLockMinutes: 0, incidentRadiusM: 500 },
     drill,
   };
 }

@@ -81,7 +81,7 @@ describe('the contract', () => {
       }
     }
     // An import file is measured by the service before it is decoded, and refused with the 50 MB limit in words.
-    expect(unbounded.sort()).toEqual(['commitImport.contentBase64', 'previewImport.contentBase64']);
+    expect(unbounded.sort()).toEqual(['commitImport.contentBase64', 'importRiskAreas.contentBase64', 'previewImport.contentBase64']);
   });
 
   test('free-text limits are the ones stated in shared/api/text.ts', () => {

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { DeadlineDto, ReportDto } from '../../../shared/api/mode';
 import { formatDateTime, formatTime } from '../../../shared/domain/shanghai-time';
 import { byUrgency, urgencyOf } from './urgency';
@@ -10,10 +11,12 @@ import { useNow } from '../../app/clock';
 import { Countdown } from './Countdown';
 import { deadlineName, isEnglish } from './names';
 import { workGroupNames } from '../../../shared/domain/workgroups';
+import { FIRST_DONE_ID, SHORTCUT_LABEL } from './deadlineShortcut';
 
 /**
  * 应急处置时限: every deadline with its owner group, a live countdown, its status; the one about to be missed on top.
- * Overdue rows are red, under 30 minutes amber. "完成" records who and when.
+ * Overdue rows are red, under 30 minutes amber. "完成" records who and when; "重开" takes a done mark back with a
+ * reason. The first 完成 (the most urgent open deadline) is where the skip link and Alt+J land.
  */
 export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]; reports: ReportDto[] }) {
   const { t, i18n } = useTranslation();
@@ -31,12 +34,18 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
       setConfirming(null);
     },
   });
+  const [reopening, setReopening] = useState<DeadlineDto | null>(null);
   const rows = byUrgency(deadlines);
+  const firstOpen = rows.find((d) => d.doneAt === null)?.id ?? null;
   const reportOf = (id: number | null) => (id === null ? undefined : reports.find((r) => r.id === id));
 
   return (
     <section className="panel stack" data-testid="deadline-board">
-      <h2>{t('mode.deadline.title')}</h2>
+      <h2 className="row">
+        {t('mode.deadline.title')}
+        <span className="spacer" />
+        <kbd className="shortcut-hint small" title={t('mode.shortcut.hint')}>{t('mode.shortcut.badge', { keys: SHORTCUT_LABEL })}</kbd>
+      </h2>
       <ErrorMessage error={done.error} />
       <table className="data deadline-table">
         <thead>
@@ -60,6 +69,11 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
                   {d.targetAt !== null && d.doneAt === null && (
                     <div className="muted small">{t('mode.deadline.target', { time: formatTime(d.targetAt) })}</div>
                   )}
+                  {d.reopens.map((r, i) => (
+                    <div key={i} className="small reopened" data-testid="deadline-reopened">
+                      {t('mode.deadline.reopenedLine', { done: formatDateTime(r.doneAt), at: formatDateTime(r.at), who: r.by?.name ?? t('mode.nobody'), reason: r.reason })}
+                    </div>
+                  ))}
                 </td>
                 <td>{formatDateTime(d.dueAt)}</td>
                 <td data-testid="deadline-status">
@@ -73,14 +87,18 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
                 </td>
                 <td>
                   {d.doneAt === null && confirming !== d.id && (
-                    <button data-testid="deadline-done" disabled={done.isPending} onClick={() => setConfirming(d.id)}>
+                    <button data-testid="deadline-done" id={d.id === firstOpen ? FIRST_DONE_ID : undefined} disabled={done.isPending} onClick={() => setConfirming(d.id)}>
                       {t('mode.deadline.markDone')}
                     </button>
                   )}
                   {d.doneAt === null && confirming === d.id && (
-                    <button className="danger-solid" data-testid="deadline-done-confirm" disabled={done.isPending} onClick={() => done.mutate(d.id)}>
+                    <button className="danger-solid" data-testid="deadline-done-confirm" id={d.id === firstOpen ? FIRST_DONE_ID : undefined} autoFocus
+                      disabled={done.isPending} onClick={() => done.mutate(d.id)}>
                       {t('mode.deadline.confirmDone')}
                     </button>
+                  )}
+                  {d.doneAt !== null && (
+                    <button className="link" data-testid="deadline-reopen" onClick={() => setReopening(d)}>{t('mode.deadline.reopen')}</button>
                   )}
                 </td>
               </tr>
@@ -88,6 +106,24 @@ export function DeadlineBoard({ deadlines, reports }: { deadlines: DeadlineDto[]
           })}
         </tbody>
       </table>
+      {reopening && (
+        <ConfirmDialog
+          title={t('mode.deadline.reopenTitle', { name: deadlineName(reopening, i18n.language) })}
+          testId="reopen-dialog"
+          reason={{ label: t('mode.deadline.reopenReason'), id: 'reopen-reason', testId: 'reopen-reason', rows: 2 }}
+          confirmLabel={t('mode.deadline.reopenSubmit')}
+          confirmTestId="reopen-submit"
+          action={({ reason }) => call('reopenDeadline', { id: reopening.id, reason })}
+          onClose={() => setReopening(null)}
+        >
+          <p>
+            {t('mode.deadline.reopenIntro', {
+              time: reopening.doneAt !== null ? formatDateTime(reopening.doneAt) : '—',
+              who: reopening.doneBy?.name ?? t('mode.nobody'),
+            })}
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -98,7 +98,7 @@ export function ModeScreen() {
           </section>
           <section className="panel stack">
             <h2>{t('mode.reports.title', { count: e.reports.length })}</h2>
-            <ReportList reports={e.reports} />
+            <ReportList reports={e.reports} t0={e.t0} corrections={e.t0Corrections} />
           </section>
           <section className="panel stack">
             <h2>{t('mode.latestLog')} <a className="small" href="#/log">{t('mode.allLog')}</a></h2>

@@ -13,7 +13,7 @@ import { TriggerFields, type TriggerForm } from './TriggerFields';
 type Kind = 'switch' | 'positive';
 
 function blankForm(): TriggerForm {
-  return { reportedAt: toDateTimeLocal(nowMs()), place: '', caseType: 'confirmed', reportedBy: '', note: '' };
+  return { reportedAt: toDateTimeLocal(nowMs()), place: '', caseType: 'confirmed', reportedBy: '', note: '', compound: null, point: null };
 }
 
 /**
@@ -36,6 +36,8 @@ export function SwitchDialog({ kind, onClose }: { kind: Kind; onClose: () => voi
         caseType: form.caseType,
         reportedBy: form.reportedBy,
         note: form.note.trim() ? form.note : null,
+        compoundId: form.compound?.id ?? null,
+        point: form.point,
       };
       return kind === 'switch' ? call('switchToEmergency', { ...input, confirmOldT0 }) : call('recordPositive', input);
     },
@@ -69,7 +71,7 @@ export function SwitchDialog({ kind, onClose }: { kind: Kind; onClose: () => voi
       onClose={onClose}
       tone={kind === 'switch' ? 'danger' : 'normal'}
       testId={kind === 'switch' ? 'switch-dialog' : 'positive-dialog'}
-      width={600}
+      width={680}
       footer={
         <>
           <span className="spacer" />

@@ -1,8 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseTypes, caseTypeNames, type CaseType } from '../../../shared/domain/workgroups';
+import type { LngLat } from '../../../shared/api/mode';
 import { formatDateTime, fromDateTimeLocal } from '../../../shared/domain/shanghai-time';
 import { pickName } from './names';
+import { CompoundPicker, type PickedCompound } from './CompoundPicker';
+import { ReportPlaceMap } from './ReportPlaceMap';
 import { textLimits } from '../../../shared/api/text';
 
 export interface TriggerForm {
@@ -12,13 +15,23 @@ export interface TriggerForm {
   caseType: CaseType;
   reportedBy: string;
   note: string;
+  /** Picked from the street data, or found from the point clicked. */
+  compound: PickedCompound | null;
+  /** Clicked on the map. */
+  point: LngLat | null;
 }
+
+/** The place text a picked compound suggests, when nothing was typed yet. */
+const placeOf = (c: PickedCompound) => `${c.communityName} ${c.name}`.trim();
 
 /** The first positive report (or a later one): time of report, place, case type, who reported, a note. */
 export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange: (f: TriggerForm) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const at = fromDateTimeLocal(form.reportedAt);
+  const [mapOpen, setMapOpen] = useState(false);
+  const pickCompound = (c: PickedCompound | null) =>
+    onChange({ ...form, compound: c, place: c && !form.place.trim() ? placeOf(c) : form.place });
   return (
     <div className="trigger-fields">
       <div className="field">
@@ -38,6 +51,32 @@ export function TriggerFields({ form, onChange }: { form: TriggerForm; onChange:
             <option key={c} value={c}>{pickName(caseTypeNames[c], i18n.language)}</option>
           ))}
         </select>
+      </div>
+      <div className="field wide report-where">
+        <span id={`${id}-compound`} className="label">{t('mode.place.compound')}</span>
+        <div className="row nowrap">
+          <div className="grow"><CompoundPicker value={form.compound} onChange={pickCompound} labelledBy={`${id}-compound`} /></div>
+          <button type="button" data-testid="place-map-toggle" aria-expanded={mapOpen} onClick={() => setMapOpen((o) => !o)}>
+            {t(mapOpen ? 'mode.place.hideMap' : 'mode.place.onMap')}
+          </button>
+        </div>
+        {form.point && (
+          <div className="muted small row" data-testid="place-point">
+            {t('mode.place.point', { lng: form.point.lng.toFixed(5), lat: form.point.lat.toFixed(5) })}
+            <button type="button" className="link" data-testid="place-point-clear" onClick={() => onChange({ ...form, point: null })}>{t('mode.place.clear')}</button>
+          </div>
+        )}
+        {mapOpen && (
+          <>
+            <div className="muted small">{t('mode.place.mapHint')}</div>
+            <ReportPlaceMap
+              point={form.point}
+              onPick={(point, compound) =>
+                onChange({ ...form, point, compound: compound ?? null, place: compound && !form.place.trim() ? placeOf(compound) : form.place })
+              }
+            />
+          </>
+        )}
       </div>
       <div className="field wide">
         <label htmlFor={`${id}-place`}>{t('mode.trigger.place')}</label>

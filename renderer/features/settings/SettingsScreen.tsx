@@ -74,6 +74,11 @@ export function SettingsScreen() {
           <input id="idle-lock" type="number" min={0} max={240} value={form.idleLockMinutes}
             onChange={(e) => setForm({ ...form, idleLockMinutes: Number(e.target.value) })} />
         </div>
+        <div className="field">
+          <label htmlFor="incident-radius">{t('settings.incidentRadius')}</label>
+          <input id="incident-radius" data-testid="incident-radius" type="number" min={50} max={5000} step={50} value={form.incidentRadiusM}
+            onChange={(e) => setForm({ ...form, incidentRadiusM: Number(e.target.value) })} />
+        </div>
         <div><button className="primary" data-testid="save-settings" onClick={() => save.mutate(form)}>{t('common.save')}</button></div>
       </section>
       </fieldset>

@@ -7,8 +7,8 @@ import type { Migration } from './types';
  * lockout. And the length of a PIN, which the hash hides: an administrator's PIN must have 6 digits at least, and
  * making someone an administrator checks the PIN they already have (NULL: set before this version, length unknown).
  */
-export const migration011: Migration = {
-  version: 11,
+export const migration013: Migration = {
+  version: 13,
   name: 'desk-lock',
   up(db) {
     db.exec(`
