@@ -15,6 +15,7 @@ const benches: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'first-paint', load: () => import('./first-paint.bench') },
   { name: 'risk-areas', load: () => import('./risk-areas.bench') },
   { name: 'sampling', load: () => import('./sampling.bench') },
+  { name: 'pin-hash', load: () => import('./pin-hash.bench') },
 ];
 
 interface Recorded extends BenchResult {

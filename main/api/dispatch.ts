@@ -4,11 +4,16 @@ import { AppError, type Result } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers';
 import { auditEntry } from './audit';
+import { admitChange } from '../services/operators';
 
 /**
- * The single way into the services: find the method, parse its input with the contract's schema, run it as its
- * declared kind says (shared/api/define.ts), and answer `{ ok, value | error }`. Both shells (Electron IPC and the
- * HTTP host) call only this.
+ * The single way into the services: find the method, check the desk rule it declares, parse its input with the
+ * contract's schema, run it as its declared kind says (shared/api/define.ts), and answer `{ ok, value | error }`.
+ * Both shells (Electron IPC and the HTTP host) call only this.
+ *
+ * The desk rule comes first (issue 9): a change with nobody signed in, or at a locked desk, is refused with
+ * `signed_out` / `desk_locked` before its input is even looked at, so no handler runs and nothing is written.
+ * Reads are open. Services do not check it again.
  *
  * - read:       the handler alone.
  * - write:      one IMMEDIATE transaction holding the change and its audit entry; if the entry cannot be written,
@@ -23,6 +28,11 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
   }
   const name = method as MethodName;
   const spec = contract[name];
+  try {
+    admitChange(ctx, spec.desk);
+  } catch (err) {
+    return refusal(method, err);
+  }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
@@ -43,17 +53,21 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
         if (ctx.checkOutputs) checkOutput(name, value);
         break;
       case 'write':
-        value = ctx.db
-          .transaction(() => {
-            const entry = auditEntry(ctx, name, input);
-            const result = runChecked();
-            entry.write(result);
-            return result;
-          })
-          .immediate();
+        value = keptRefusal(
+          ctx.db
+            .transaction(() =>
+              keepingRefusal(() => {
+                const entry = auditEntry(ctx, name, input);
+                const result = runChecked();
+                entry.write(result);
+                return result;
+              }),
+            )
+            .immediate(),
+        );
         break;
       case 'selfLogged':
-        value = ctx.db.transaction(runChecked).immediate();
+        value = keptRefusal(ctx.db.transaction(() => keepingRefusal(runChecked)).immediate());
         break;
       case 'job': {
         const entry = auditEntry(ctx, name, input);
@@ -70,13 +84,38 @@ export async function dispatch(ctx: AppContext, method: string, rawInput: unknow
     }
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof AppError) {
-      return { ok: false, error: { code: err.code, message: err.message, problems: err.problems } };
-    }
-    // Unexpected: log the stack on the Node side, show the user a message, never the stack.
-    console.error(`[api] ${method} failed:`, err);
-    return { ok: false, error: { code: 'internal', message: `内部错误：${(err as Error)?.message ?? String(err)}` } };
+    return refusal(method, err);
   }
+}
+
+function refusal(method: string, err: unknown): Result<never> {
+  if (err instanceof AppError) {
+    return { ok: false, error: { code: err.code, message: err.message, problems: err.problems } };
+  }
+  // Unexpected: log the stack on the Node side, show the user a message, never the stack.
+  console.error(`[api] ${method} failed:`, err);
+  return { ok: false, error: { code: 'internal', message: `内部错误：${(err as Error)?.message ?? String(err)}` } };
+}
+
+/**
+ * A refusal marked `keepChanges` (a wrong PIN, whose count must stay) leaves the transaction as an answer, so the
+ * transaction commits what the service recorded; `keptRefusal` throws it again once committed. Any other error
+ * still rolls everything back.
+ */
+class KeptRefusal {
+  constructor(readonly error: AppError) {}
+}
+function keepingRefusal<T>(fn: () => T): T | KeptRefusal {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError && err.keepChanges) return new KeptRefusal(err);
+    throw err;
+  }
+}
+function keptRefusal<T>(result: T | KeptRefusal): T {
+  if (result instanceof KeptRefusal) throw result.error;
+  return result;
 }
 
 /** A write runs inside a synchronous transaction: a handler that answers a promise must be declared a job. */
@@ -98,12 +137,16 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-/** `GET /api`: every method with its feature, kind, what it invalidates, and the JSON Schema of its input and output. */
+/**
+ * `GET /api`: every method with its feature, kind, desk rule, what it invalidates, and the JSON Schema of its input
+ * and output.
+ */
 export function describeApi() {
   return Object.entries(contract).map(([name, spec]) => ({
     method: name,
     feature: featureOf[name as MethodName],
     kind: spec.kind,
+    desk: spec.desk,
     invalidates: spec.invalidates,
     summary: spec.summary,
     input: z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }),

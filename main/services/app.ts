@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import type { AppContext } from './context';
 import { getSettings } from './settings';
 import { writeLog } from './eventlog';
+import { lockDeskOnOpen } from './operators';
 import type { AppInfoDto } from '../../shared/api/system';
 import type { ClockDto } from '../../shared/api/clock';
 import { createClock, type Clock } from '../../shared/domain/clock';
@@ -73,6 +74,8 @@ export function openApp(opts: OpenAppOptions): OpenedApp {
     if (tightened.length) {
       writeLog(ctx, { category: 'system', text: `数据文件夹的访问权限已收紧为仅本用户可读写：${tightened.map(describeTightened).join('，')}。` });
     }
+    // A new process starts with the desk locked: whoever was signed in must unlock it again (issue 9).
+    lockDeskOnOpen(ctx);
     return {
       ctx,
       close() {
@@ -133,6 +136,8 @@ export function restoreBackup(ctx: AppContext, name: string) {
   for (const f of [`${ctx.dbFile}-wal`, `${ctx.dbFile}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(source.file, ctx.dbFile); // openDatabase makes it 0600 again (a copy takes the backup's mode)
   ctx.db = openDatabase(ctx.dbFile, { backupDir: ctx.backupDir });
+  // The restored file's desk is locked: the session it holds is from the time of the backup.
+  lockDeskOnOpen(ctx);
   return { restored: name, safetyCopy: path.basename(safety) };
 }
 

@@ -4,6 +4,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { RowCount } from './RowCount';
 import { SearchBox } from './SearchBox';
+import { useCanWrite } from '../features/desk/useCanWrite';
+import { DeskNotice } from '../features/desk/DeskNotice';
 import './list-pane.css';
 
 /** One column of a ListPane: its header and what each row shows in it. */
@@ -40,7 +42,8 @@ export interface ListRemove<T> {
 /**
  * The app's one list of records: toolbar (search, filters, count, add), the table, its empty state, edit and delete
  * links per row, and the delete confirmation that says what goes with the row. A feature declares its columns and
- * hands over its query; the pane keeps which row is being edited or deleted.
+ * hands over its query; the pane keeps which row is being edited or deleted. Adding, editing and deleting are
+ * changes: while the desk would refuse them (nobody signed in, locked) they are disabled and the pane says why.
  */
 export function ListPane<T extends { id: number }>({
   testId,
@@ -84,6 +87,7 @@ export function ListPane<T extends { id: number }>({
   const [deleting, setDeleting] = useState<T | null>(null);
   const hasActions = editor !== undefined || remove !== undefined;
   const query = search?.query ?? '';
+  const desk = useCanWrite();
 
   return (
     <section className="lp-pane" data-testid={testId}>
@@ -93,8 +97,10 @@ export function ListPane<T extends { id: number }>({
         <RowCount total={total} shown={rows.length} busy={status.isPending || status.isPlaceholderData} />
         {note}
         <span className="spacer" />
+        {hasActions && <DeskNotice compact />}
         {editor && (
-          <button className="primary" data-testid={editor.addTestId} disabled={editor.canAdd === false} onClick={() => setEditing('new')}>
+          <button className="primary" data-testid={editor.addTestId} disabled={editor.canAdd === false || !desk.canWrite} title={desk.hint || undefined}
+            onClick={() => setEditing('new')}>
             {editor.addLabel}
           </button>
         )}
@@ -118,8 +124,10 @@ export function ListPane<T extends { id: number }>({
                 ))}
                 {hasActions && (
                   <td className="lp-actions">
-                    {editor && <button className="link" onClick={() => setEditing(row)}>{t('common.edit')}</button>}
-                    {remove && <button className="link danger" onClick={() => setDeleting(row)}>{t('common.delete')}</button>}
+                    {editor && <button className="link" disabled={!desk.canWrite} title={desk.hint || undefined} onClick={() => setEditing(row)}>{t('common.edit')}</button>}
+                    {remove && (
+                      <button className="link danger" disabled={!desk.canWrite} title={desk.hint || undefined} onClick={() => setDeleting(row)}>{t('common.delete')}</button>
+                    )}
                   </td>
                 )}
               </tr>
@@ -133,8 +141,8 @@ export function ListPane<T extends { id: number }>({
           {foot && <tfoot>{foot}</tfoot>}
         </table>
       </div>
-      {editor && editing && editor.form(editing === 'new' ? undefined : editing, () => setEditing(null))}
-      {remove && deleting && (
+      {editor && editing && desk.canWrite && editor.form(editing === 'new' ? undefined : editing, () => setEditing(null))}
+      {remove && deleting && desk.canWrite && (
         <ConfirmDialog
           title={remove.title}
           tone="danger"

@@ -16,6 +16,18 @@ import type { z } from 'zod';
 export type MethodKind = 'read' | 'write' | 'selfLogged' | 'job';
 
 /**
+ * Who may call a change (issue 9: one rule for who may change what). The dispatcher checks it from this declaration,
+ * before the input is parsed or the handler runs; services do not check it again.
+ *
+ * - operator:   (the default) a signed-in operator at an unlocked desk. Otherwise `signed_out` or `desk_locked`.
+ * - firstStart: the same, except while no operator exists yet (the first start: create the street or load the demo,
+ *               add the first operator).
+ * - open:       anyone holding the API: signing in and unlocking (they check a PIN themselves) and locking (which only
+ *               takes rights away).
+ */
+export type DeskRule = 'operator' | 'firstStart' | 'open';
+
+/**
  * The features of the contract. A method belongs to exactly one (its table in shared/api/contract.ts); the renderer's
  * query keys start with the feature, and a write names the features whose reads it changes (`invalidates`).
  */
@@ -45,26 +57,40 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   kind: K;
   /** Features whose reads a change by this method makes stale. Empty for reads; never empty for a change. */
   invalidates: readonly Feature[];
+  /** Who may call it: reads are open; a change needs a signed-in operator at an unlocked desk unless it says otherwise. */
+  desk: DeskRule;
+}
+
+/** The exception to the desk rule a change declares next to its definition (default: 'operator'). */
+export interface ChangeOptions {
+  desk?: Exclude<DeskRule, 'operator'>;
 }
 
 /** A method that changes nothing. */
 export function read<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): MethodSpec<I, O, 'read'> {
-  return { summary, input, output, kind: 'read', invalidates: [] };
+  return { summary, input, output, kind: 'read', invalidates: [], desk: 'open' };
 }
 
 type ChangeKind = Exclude<MethodKind, 'read'>;
 
 /**
  * A method that changes state. `invalidates` lists the features whose reads it changes; 'log' is always added,
- * because every change writes a log entry.
+ * because every change writes a log entry. `options.desk` declares an exception to the desk rule (see DeskRule).
  */
 function change<K extends ChangeKind>(kind: K) {
-  return <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, invalidates: readonly Feature[]): MethodSpec<I, O, K> => ({
+  return <I extends z.ZodType, O extends z.ZodType>(
+    summary: string,
+    input: I,
+    output: O,
+    invalidates: readonly Feature[],
+    options: ChangeOptions = {},
+  ): MethodSpec<I, O, K> => ({
     summary,
     input,
     output,
     kind,
     invalidates: [...new Set<Feature>([...invalidates, 'log'])],
+    desk: options.desk ?? 'operator',
   });
 }
 

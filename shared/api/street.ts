@@ -156,8 +156,11 @@ export const venueInput = z.object({
 });
 
 export const streetFeature = defineFeature('street', {
-  createStreet: write('Start our own street (before importing its data)', z.object({ code, name }), okOutput, ['system', 'street', 'command']),
-  loadDemoStreet: write('Load the fictional demo street (示例街道) into an empty database', empty, streetSummaryDto, ['system', 'street', 'command', 'desk']),
+  // First start: open without a desk while no operator exists (issue 9).
+  createStreet: write('Start our own street (before importing its data)', z.object({ code, name }), okOutput, ['system', 'street', 'command'], { desk: 'firstStart' }),
+  loadDemoStreet: write('Load the fictional demo street (示例街道) into an empty database', empty, streetSummaryDto, ['system', 'street', 'command', 'desk'], {
+    desk: 'firstStart',
+  }),
   getStreetSummary: read('Street totals for the board', empty, streetSummaryDto),
   getMapLayers: read(
     'Community and compound outlines as GeoJSON for the map',

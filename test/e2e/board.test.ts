@@ -40,7 +40,7 @@ async function openBoard(page: Page, url: string) {
 }
 
 describe('态势总览 board with the demo street', () => {
-  const e2e = useE2E({ demo: true });
+  const e2e = useE2E({ demo: true, signedIn: true });
   let summary: Summary;
   let layers: { communities: Fc; compounds: Fc };
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/host';
+import { signInOperator } from '../helpers/e2e';
 import { residentsCsv } from '../fixtures/import/fixtures';
 import { compoundsByNameGeoJson, populationCsvGbk, populationXlsx, tableRows, tableTotal } from '../fixtures/import/office';
 
@@ -20,6 +21,8 @@ describe('a new street from the files an office has', () => {
     host = await startHost();
     browser = await launchBrowser();
     expect((await host.call('createStreet', { code: '500104001', name: '某某街道' })).ok).toBe(true);
+    // Importing is a change: the wizard is open to a signed-in desk only (issue 9).
+    await signInOperator(host);
     ({ page, external } = await newPage(browser.browser));
     await page.goto(`${host.url}#/data/import`);
     await page.getByTestId('import-kind-compounds').waitFor();

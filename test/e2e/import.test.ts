@@ -10,7 +10,7 @@ import { collection, communitiesGeoJson, compoundsGeoJson, polygon, residentsCsv
 
 /** The import wizard in Chromium against the built browser host (npm run build first). */
 describe('import wizard', () => {
-  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' }, signedIn: true });
   let page: Page;
   let external: string[];
   let scratch: string;

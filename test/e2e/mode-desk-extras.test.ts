@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { screenshot } from '../helpers/browser';
 import { useE2E } from '../helpers/e2e';
 import { shanghai, shanghaiInput } from './print-pdf';
@@ -6,18 +6,23 @@ import { go, HOUR } from './mode-setup';
 
 /** The log's event time and links, the duty screen's shift settings, and readiness gaps in the English UI. */
 describe('log links and event time, shift settings, English readiness', () => {
-  const e2e = useE2E({ demo: true });
-  beforeAll(async () => {
-    const op = await e2e.api<{ id: number }>('saveOperator', { name: '王值班' });
-    await e2e.api('signIn', { operatorId: op.id });
-  });
+  const e2e = useE2E({ demo: true, signedIn: '王值班' });
 
-  test('with nobody at the desk the log form says to sign in first and cannot record', async () => {
+  test('with nobody at the desk the log form is replaced by "请先签到", whose button opens the sign-in', async () => {
     const other = await e2e.startHost();
     expect((await other.call('createStreet', { code: 'S1', name: '无人值守街道' })).ok).toBe(true);
     const { page } = await e2e.open('/log', other);
-    await expect.poll(() => page.getByTestId('log-needs-operator').isVisible()).toBe(true);
-    expect(await page.getByTestId('log-add').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('desk-notice').textContent()).toContain('请先签到');
+    expect(await page.getByTestId('log-text').count()).toBe(0);
+    expect(await page.getByTestId('log-add').count()).toBe(0);
+    // No operator yet (first start): the sign-in offers to add the first one, and signs them in.
+    await page.getByTestId('desk-notice-signin').click();
+    await page.getByTestId('first-operator-name').fill('赵值班');
+    await page.getByTestId('first-operator-submit').click();
+    await expect.poll(() => page.getByTestId('desk-operator').textContent()).toContain('赵值班');
+    await page.getByTestId('log-text').fill('首次签到后的第一条记录');
+    await page.getByTestId('log-add').click();
+    await expect.poll(() => page.getByTestId('log-row').filter({ hasText: '首次签到后的第一条记录' }).count()).toBe(1);
     await page.close();
     await other.stop();
   });

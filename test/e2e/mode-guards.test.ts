@@ -109,9 +109,9 @@ describe('平急转换 guards in Chromium: bad switch input, two windows, an old
   test('the screen locks after the idle time and only the PIN unlocks it, even after a reload', async () => {
     const h = await e2e.startHost();
     const { wang } = await prepareStreet(h);
+    expect((await h.call('signIn', { operatorId: wang.id })).ok).toBe(true);
     expect((await h.call('saveSettings', { idleLockMinutes: 1 })).ok).toBe(true);
     expect((await h.call('setOperatorPin', { id: wang.id, pin: '2468' })).ok).toBe(true);
-    expect((await h.call('signIn', { operatorId: wang.id, pin: '2468' })).ok).toBe(true);
     const { page } = await e2e.newPage();
     await page.clock.install();
     await page.goto(h.url);
@@ -120,7 +120,8 @@ describe('平急转换 guards in Chromium: bad switch input, two windows, an old
     expect(await page.getByTestId('lock-screen').count()).toBe(0);
     await page.clock.fastForward('00:40');
     await page.getByTestId('lock-screen').waitFor();
-    // Reloading the tab is no way around it.
+    // The lock is the server's: changes are refused while it shows, and reloading the tab is no way around it.
+    expect((await h.call('addLogEntry', { category: 'note', text: '锁屏时写入' })).error?.code).toBe('desk_locked');
     await page.reload();
     await page.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
     // Focus starts on the PIN field (this person has a PIN), not on the red banner link.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/host';
+import { signInOperator } from '../helpers/e2e';
 import { solidPng, tilesCovering, writeMbtiles } from '../fixtures/mbtiles';
 import { printToPdf, squash } from './print-pdf';
 
@@ -65,6 +66,7 @@ describe('街道图: a print view with a map excerpt', () => {
   beforeAll(async () => {
     host = await startHost();
     expect((await host.call('loadDemoStreet')).ok).toBe(true);
+    await signInOperator(host);
     expect((await host.call('saveSettings', { unitName: UNIT })).ok).toBe(true);
     layers = (await host.call<{ communities: Fc; compounds: Fc }>('getMapLayers')).value!;
     outlines = layers.communities.features.length + layers.compounds.features.length;

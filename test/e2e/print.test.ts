@@ -22,13 +22,11 @@ function addDays(date: string, n: number): string {
 }
 
 describe('print views on A4: 值班表 and 指挥体系表', () => {
-  const e2e = useE2E({ street: { code: '500104002', name: '示范街道' } });
+  const e2e = useE2E({ street: { code: '500104002', name: '示范街道' }, signedIn: '周值班' });
   let shifts: ShiftDef[];
   beforeAll(async () => {
     await e2e.api('saveSettings', { unitName: UNIT });
     await e2e.api('saveCommunity', { code: 'C01', name: '南岸社区' });
-    const op = await e2e.api<{ id: number }>('saveOperator', { name: '周值班' });
-    await e2e.api('signIn', { operatorId: op.id });
     shifts = (await e2e.api<{ shifts: ShiftDef[] }>('getDutyConfig')).shifts;
   });
 

@@ -3,7 +3,7 @@ import { screenshot } from '../helpers/browser';
 import { useE2E } from '../helpers/e2e';
 
 describe('settings: unit name, back up now, restore a backup', () => {
-  const e2e = useE2E({ street: { code: '500104001', name: '设置测试街道' } });
+  const e2e = useE2E({ street: { code: '500104001', name: '设置测试街道' }, signedIn: true });
   const unitName = async () => (await e2e.api<{ settings: { unitName: string } }>('getAppInfo')).settings.unitName;
 
   test('a backup taken from settings brings the old unit name back after a confirmed restore', async () => {
@@ -32,5 +32,11 @@ describe('settings: unit name, back up now, restore a backup', () => {
     // The restore kept a safety copy of the database it replaced.
     const backups = await e2e.api<{ name: string }[]>('listBackups');
     expect(backups.some((b) => b.name.includes('before-restore'))).toBe(true);
+    // The restored file's desk is locked (issue 9): the lock screen comes up; the operator (no PIN) unlocks.
+    await page.getByTestId('lock-screen').waitFor();
+    expect((await e2e.api<{ locked: boolean }>('getDesk')).locked).toBe(true);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('lock-screen').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('save-settings').isEnabled()).toBe(true);
   });
 });

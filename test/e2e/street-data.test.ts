@@ -39,7 +39,7 @@ const square = (lng: number, lat: number, d: number) => ({
 });
 
 describe('street data screen', () => {
-  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' } });
+  const e2e = useE2E({ street: { code: '500104001', name: '测试街道' }, signedIn: true });
   const api = e2e.api;
   let page: Page;
   let external: string[];
@@ -335,13 +335,26 @@ describe('street data screen', () => {
     expect(external).toEqual([]);
   });
 
-  test('最后修改: an edit at the desk shows when (Shanghai time) and who; rows written with nobody signed in show a dash', async () => {
+  test('with nobody signed in add, edit and delete are disabled and say 请先签到; 最后修改 shows when and who', async () => {
     await page.getByTestId('tab-compounds').click();
-    // Built through the API with nobody signed in: a time and no name.
-    await poll(() => row('P003').locator('[data-col=changed]').textContent()).toMatch(/^\d\d-\d\d \d\d:\d\d （无人登录）$/);
-    const op = await api<{ id: number }>('saveOperator', { name: '王值班' });
-    await api('signIn', { operatorId: op.id });
+    // Built through the API by the operator the fixture signed in.
+    await poll(() => row('P003').locator('[data-col=changed]').textContent()).toMatch(new RegExp(`^\\d\\d-\\d\\d \\d\\d:\\d\\d ${e2e.operator.name}$`));
+    await api('saveOperator', { name: '王值班' });
+    await api('signOut');
     await page.reload();
+    // The server would refuse every change now, so the pane offers none (issue 9: no form that will be refused).
+    const notice = page.getByTestId('compound-table').getByTestId('desk-notice');
+    await poll(() => notice.textContent()).toContain('请先签到');
+    expect(await page.getByTestId('add-compound').isDisabled()).toBe(true);
+    expect(await row('P003').getByRole('button', { name: '编辑' }).isDisabled()).toBe(true);
+    expect(await row('P003').getByRole('button', { name: '删除' }).isDisabled()).toBe(true);
+    await screenshot(page, 'street-data-signed-out');
+    // Signing in from the notice opens the pane again.
+    await notice.getByTestId('desk-notice-signin').click();
+    await page.getByTestId('signin-who').selectOption({ label: '王值班' });
+    await page.getByTestId('signin-submit').click();
+    await poll(() => page.getByTestId('desk-operator').textContent()).toContain('王值班');
+    await poll(() => notice.count()).toBe(0);
     await row('P003').getByRole('button', { name: '编辑' }).click();
     const form = page.getByTestId('compound-form');
     await poll(() => form.isVisible()).toBe(true);

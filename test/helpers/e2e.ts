@@ -8,8 +8,11 @@ import { startHost, type RunningHost } from './host';
  * the file's tests and stopped after them. Call `useE2E()` at the top of a `describe`; the file's own `beforeAll`
  * hooks, registered after it, run once the host and the browser are up.
  *
- *   const e2e = useE2E({ demo: true });
+ *   const e2e = useE2E({ demo: true, signedIn: true });
  *   test('...', async () => { const { page } = await e2e.open('/board'); await e2e.api('getStreetSummary'); });
+ *
+ * Every change needs a signed-in operator at an unlocked desk (issue 9). `signedIn` adds an operator and signs them
+ * in through the API; the browser shares the host's one desk, so its pages are signed in too.
  */
 export interface E2EOptions {
   /** Start a shared host for the file (default true). Files whose every test needs a host of its own say false. */
@@ -18,6 +21,8 @@ export interface E2EOptions {
   demo?: boolean;
   /** Create an empty street with this code and name (not with `demo`). */
   street?: { code: string; name: string };
+  /** Add an operator (this name, or 值班员甲) and sign them in at the host's desk, after the street is made. */
+  signedIn?: boolean | string;
 }
 
 /** Whatever test/helpers/host.ts startHost takes (today a data folder). */
@@ -38,10 +43,22 @@ export interface E2E {
   startHost(options?: HostOptions): Promise<RunningHost>;
   /** Calls an API method of the file's host and returns its value; a refusal fails the test with its code and message. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** The operator `signedIn` signed in (throws when the file asked for none). */
+  readonly operator: { id: number; name: string };
+}
+
+/** Adds an operator and signs them in at `on`'s desk (the first operator of a fresh host needs no desk). */
+export async function signInOperator(on: RunningHost, name = '值班员甲'): Promise<{ id: number; name: string }> {
+  const op = await on.call<{ id: number; name: string }>('saveOperator', { name });
+  if (!op.ok) throw new Error(`saveOperator: ${op.error?.code} ${op.error?.message}`);
+  const desk = await on.call('signIn', { operatorId: op.value!.id });
+  if (!desk.ok) throw new Error(`signIn: ${desk.error?.code} ${desk.error?.message}`);
+  return op.value!;
 }
 
 export function useE2E(options: E2EOptions = {}): E2E {
   let host: RunningHost | undefined;
+  let operator: { id: number; name: string } | undefined;
   let browser: { browser: Browser; close(): Promise<void> } | undefined;
   const forFile: RunningHost[] = [];
   const forTest: RunningHost[] = [];
@@ -65,6 +82,7 @@ export function useE2E(options: E2EOptions = {}): E2E {
       host = await begin();
       if (options.demo) await call(host, 'loadDemoStreet');
       if (options.street) await call(host, 'createStreet', options.street);
+      if (options.signedIn) operator = await signInOperator(host, typeof options.signedIn === 'string' ? options.signedIn : undefined);
     }
     browser = await launchBrowser();
   });
@@ -100,6 +118,10 @@ export function useE2E(options: E2EOptions = {}): E2E {
     },
     startHost: begin,
     api: (method, input) => call(e2e.host, method, input),
+    get operator() {
+      if (!operator) throw new Error('useE2E({ signedIn: true }) signs an operator in; this file asked for none');
+      return operator;
+    },
   };
   return e2e;
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import Database from 'better-sqlite3';
 import { openApp, type OpenedApp } from '../../main/services/app';
+import { signInAt } from './mode-harness';
 import { dispatch } from '../../main/api/dispatch';
 import { closeAll, notMbtilesMessage, openBaseMap } from '../../main/services/basemap';
 import { createHostServer, newHostKeys } from '../../main/host/server';
@@ -23,6 +24,7 @@ describe('MBTiles base map', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-basemap-'));
     app = openApp({ dataDir: path.join(dir, 'data'), resourcesDir: path.join(dir, 'res'), shell: 'host', version: 'test' });
+    signInAt(app.ctx);
     // Two tiles at zoom 1: (x 0, y 0) is the north-west quarter, (x 0, y 1) the south-west one.
     good = writeMbtiles(
       path.join(dir, '示例底图.mbtiles'),

@@ -6,6 +6,7 @@ import { dispatch } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
 import { contract } from '../../shared/api/contract';
 import { openApp, type OpenedApp } from '../../main/services/app';
+import { signInAt } from './mode-harness';
 
 describe('the API dispatcher', () => {
   let app: OpenedApp;
@@ -13,6 +14,7 @@ describe('the API dispatcher', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-dispatch-'));
     app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'test' });
+    signInAt(app.ctx);
   });
   afterAll(() => {
     app.close();

@@ -62,7 +62,7 @@ describe('duty roster', () => {
 
   test('a swap is recorded: who for whom, why, when, by which operator; refused when it makes nonsense', async () => {
     const s = await t.ok('saveDutyShift', shift('2022-07-11', 'day', '张书记', ['李四']));
-    t.clock.now += 2 * HOUR;
+    await t.work(2 * HOUR);
     expect((await t.fail('swapDuty', { shiftId: s.id!, outName: '王五', in: { name: '孙七' } })).message).toMatch(/王五 不在 2022-07-11 这个班次上/);
     expect((await t.fail('swapDuty', { shiftId: s.id!, outName: '李四', in: { name: '张书记' } })).message).toMatch(/张书记 已在这个班次上/);
     const swapped = await t.ok('swapDuty', { shiftId: s.id!, outName: '李四', in: { name: '孙七', phone: '13700000000' }, reason: '李四 病假' });
@@ -111,7 +111,7 @@ describe('duty roster', () => {
   });
 
   test('readiness lists a missing duty shift now', async () => {
-    t.clock.now = shanghaiMs('2022-07-11', '10:00');
+    await t.workUntil(shanghaiMs('2022-07-11', '10:00'));
     const gaps = (await t.ok('getReadiness', {})).gaps.map((g) => g.kind);
     expect(gaps).toContain('no_duty_today');
     await t.ok('saveDutyShift', shift('2022-07-11', 'day', '张书记', ['李四']));

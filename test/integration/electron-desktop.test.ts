@@ -68,9 +68,11 @@ describe('desktop shell (mocked Electron, real database)', () => {
     expect(result.value.dataDir).toBe(path.join(userData, 'data'));
     expect(result.value.schemaVersion).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(userData, 'data', 'streetcommand.sqlite'))).toBe(true);
-    // Bad input is answered by the contract, not thrown.
-    const bad = (await ipc('api')(trusted(), 'saveSettings', { idleLockMinutes: -5 })) as { ok: boolean; error: { code: string } };
+    // Bad input is answered by the contract, not thrown; a change with nobody at the desk by the desk rule (issue 9).
+    const bad = (await ipc('api')(trusted(), 'getDutyRoster', { period: 'year' })) as { ok: boolean; error: { code: string } };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const refused = (await ipc('api')(trusted(), 'saveSettings', { idleLockMinutes: -5 })) as { ok: boolean; error: { code: string } };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     const unknown = (await ipc('api')(trusted(), 'dropEverything', {})) as { error: { code: string } };
     expect(unknown.error.code).toBe('not_found');
   });

@@ -8,6 +8,7 @@ import { openApp, type OpenedApp } from '../../main/services/app';
 import { contract, type MethodName } from '../../shared/api/contract';
 import { communitiesGeoJson, compoundsGeoJson, importFile, residentsCsv, venuesGeoJson } from '../fixtures/import/fixtures';
 import { startHost, type RunningHost } from '../helpers/host';
+import { signInOperator } from '../helpers/e2e';
 
 /**
  * Issue 9: a bounded fuzz of every API method. For each method that `GET /api` lists (describeApi is what it serves),
@@ -450,6 +451,8 @@ describe('the browser host under deep and huge bodies (issue 9)', () => {
   let host: RunningHost;
   beforeAll(async () => {
     host = await startHost();
+    // Changes need a signed-in desk (the desk rule answers before the input is read): sign in as the UI would.
+    await signInOperator(host);
   });
   afterAll(async () => host?.stop());
 

@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startHost, freshDataDir, type RunningHost } from '../helpers/host';
+import { signInOperator } from '../helpers/e2e';
 import { solidPng, writeMbtiles } from '../fixtures/mbtiles';
 import { notMbtilesMessage } from '../../main/services/basemap';
 import { parseCsv } from '../../main/services/import/csv';
@@ -88,6 +89,8 @@ describe('the browser host against an attacker on the same machine', () => {
     port = Number(new URL(host.origin).port);
     const street = await host.call('createStreet', { code: '500104001', name: '安全测试街道' });
     if (!street.ok) throw new Error(street.error?.message);
+    // Every change needs a signed-in operator at the desk (issue 9): the attacker's requests below pass that rule.
+    await signInOperator(host, '安全员');
   });
   afterAll(async () => {
     await host?.stop();
@@ -196,16 +199,17 @@ describe('the browser host against an attacker on the same machine', () => {
       const refusedAtOnce = opened.filter((o) => o.closedAt !== null).length;
       expect(refusedAtOnce).toBeGreaterThanOrEqual(201 - 128);
 
-      // The idle limit (10 s) closes every silent one; the head timeout (10 s) closes the dripping one.
-      await expect.poll(() => opened.filter((o) => o.closedAt === null).length, { timeout: 20_000, interval: 250 }).toBe(0);
-      expect(slow.closedAt!).toBeLessThan(15_000);
-      expect(Math.max(...opened.map((o) => o.closedAt!))).toBeLessThan(15_000);
+      // The idle limit (10 s) closes every silent one; the head timeout (10 s) closes the dripping one. The bound is
+      // wide (35 s) because the machine may be loaded; what matters is that they close, not minutes later.
+      await expect.poll(() => opened.filter((o) => o.closedAt === null).length, { timeout: 40_000, interval: 250 }).toBe(0);
+      expect(slow.closedAt!).toBeLessThan(35_000);
+      expect(Math.max(...opened.map((o) => o.closedAt!))).toBeLessThan(35_000);
       expect((await host.call('getAppInfo')).ok).toBe(true);
     } finally {
       clearInterval(drip);
       for (const o of opened) o.sock.destroy();
     }
-  });
+  }, 90_000);
 
   describe('setBaseMap gives one answer for every path that is not an MBTiles file', () => {
     const answerFor = async (file: string) => {

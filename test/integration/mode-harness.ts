@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openApp, type OpenedApp } from '../../main/services/app';
 import { dispatch } from '../../main/api/dispatch';
+import type { AppContext } from '../../main/services/context';
+import { saveOperator, signIn } from '../../main/services/operators';
+import { getSettings } from '../../main/services/settings';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 
@@ -19,6 +22,13 @@ export interface TestApp {
   clock: { now: number };
   ok<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   fail(method: MethodName, input: unknown): Promise<ApiError>;
+  /**
+   * The clock moves on by `ms` while the operator keeps working: the UI reports activity every minute, so the idle
+   * lock does not fall. (Plain `clock.now += ms` is the desk left alone: it locks after idleLockMinutes.)
+   */
+  work(ms: number): Promise<void>;
+  /** The same, up to the time `at`. */
+  workUntil(at: number): Promise<void>;
   /** Closes the app and opens it again on the same folder (a restart). */
   reopen(): void;
   close(): void;
@@ -40,6 +50,18 @@ export function openTestApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mode
       if (r.ok) throw new Error(`${method} should have failed but answered ${JSON.stringify(r.value).slice(0, 300)}`);
       return r.error;
     },
+    work: (ms) => t.workUntil(clock.now + ms),
+    async workUntil(at) {
+      // Each report is a committed write, so report as seldom as keeps the lock off: a minute before it would fall.
+      const idle = getSettings(t.app.ctx.db).idleLockMinutes;
+      const step = idle > 1 ? (idle - 1) * MIN : MIN;
+      while (clock.now < at) {
+        clock.now = Math.min(at, clock.now + step);
+        // Nobody signed in or the desk locked: there is nobody at work, and the refusal changes nothing.
+        await dispatch(t.app.ctx, 'reportActivity', {});
+      }
+      clock.now = at;
+    },
     reopen() {
       t.app.close();
       t.app = open();
@@ -52,11 +74,29 @@ export function openTestApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mode
   return t;
 }
 
-/** Adds an operator and signs them in; returns their id. */
+/**
+ * Adds an operator and signs them in; returns their id. Every change needs a signed-in operator at an unlocked desk
+ * (issue 9), so a test that writes starts here. While no operator exists, adding the first one needs no desk.
+ */
 export async function signedIn(t: TestApp, name = '王值班'): Promise<number> {
   const op = await t.ok('saveOperator', { name });
   await t.ok('signIn', { operatorId: op.id });
   return op.id;
+}
+
+/**
+ * The same for a test that holds only a context and sets up synchronously (fixtures, beforeEach without await):
+ * the services directly, as the dispatcher would run them. The first operator of a fresh database.
+ */
+export function signInAt(ctx: AppContext, name = '王值班'): number {
+  const op = ctx.db.transaction(() => saveOperator(ctx, { name }))();
+  ctx.db.transaction(() => signIn(ctx, { operatorId: op.id }))();
+  return op.id;
+}
+
+/** After a restart (reopen) the desk is locked: the operator at it unlocks it again (no PIN set). */
+export async function unlocked(t: TestApp): Promise<void> {
+  await t.ok('unlockDesk', {});
 }
 
 export const trigger = (reportedAt: number) => ({ reportedAt, place: '桂花小区 3 栋', caseType: 'confirmed' as const, reportedBy: '区疾控中心 李医生' });

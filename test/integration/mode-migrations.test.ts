@@ -7,7 +7,7 @@ import { migrations } from '../../main/db/migrations';
 import { listBackups } from '../../main/db/backup';
 
 /**
- * Migrations 002-009 (issue 4), each run on a database of the previous version holding data:
+ * Migrations 002-009 (issue 4) and 013 (issue 9), each run on a database of the previous version holding data:
  * the data survives, the new tables take rows, their CHECK constraints hold, a backup was taken first.
  */
 
@@ -115,6 +115,15 @@ const checks: Record<number, (db: Db) => void> = {
     }
     expect(db.prepare('SELECT o.name FROM compound p JOIN operator o ON o.id = p.updated_by').get()).toEqual({ name: '王值班' });
   },
+  13: (db) => {
+    // Issue 9 (migrations 10-12 are tested in their own files): the desk signed in at version 2 counts as active since its sign-in, not locked yet (opening the app
+    // locks it); the operator has no wrong PIN tries and an unknown PIN length.
+    expect(db.prepare('SELECT session_id, locked_at, last_activity_at FROM desk').get()).toEqual({ session_id: 1, locked_at: null, last_activity_at: T });
+    expect(db.prepare('SELECT pin_failures, pin_locked_until, pin_digits FROM operator').get()).toEqual({ pin_failures: 0, pin_locked_until: null, pin_digits: null });
+    expect(() => db.prepare('UPDATE operator SET pin_failures = -1').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE operator SET pin_digits = 3').run()).toThrow(/CHECK/);
+    db.prepare('UPDATE operator SET pin_failures = 2, pin_locked_until = ?, pin_digits = 6').run(T + 300_000);
+  },
 };
 
 function v1Street(dir: string): string {
@@ -134,7 +143,7 @@ function expectV1DataIntact(db: Db) {
 }
 
 describe('issue 4 migrations', () => {
-  test.each([2, 3, 4, 5, 6, 7, 8, 9])('migration %i runs on a database of the version before it, holding data', (version) => {
+  test.each([2, 3, 4, 5, 6, 7, 8, 9, 13])('migration %i runs on a database of the version before it, holding data', (version) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-mig-'));
     dirs.push(dir);
     const file = v1Street(dir);

@@ -7,6 +7,7 @@ import { dispatch } from '../../main/api/dispatch';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { communitiesGeoJson, compoundsGeoJson, importFile, residentsCsv, venuesGeoJson } from '../fixtures/import/fixtures';
+import { signInAt } from './mode-harness';
 
 /** Street data through the API as the UI calls it: add, edit, delete, conflicts, cascades and the board's totals. */
 
@@ -49,6 +50,7 @@ async function buildStreet() {
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-street-'));
   app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'test', now: () => Date.UTC(2022, 5, 1, 2) });
+  signInAt(app.ctx, '值班员');
 });
 
 afterEach(() => {
@@ -423,10 +425,9 @@ describe('who changed a row (issue 4: every record carries the operator)', () =>
     return op;
   }
 
-  test('a compound saved at the desk names the operator; one saved with nobody signed in names no one', async () => {
-    const { east, a } = await buildStreet(); // nobody signed in: allowed, stamped with no one
-    expect(a).toMatchObject({ updatedAt: NOW, updatedByName: null });
-    expect(app.ctx.db.prepare('SELECT updated_by FROM compound WHERE id = ?').get(a.id)).toEqual({ updated_by: null });
+  test('a compound saved at the desk names the operator; with nobody signed in the save is refused', async () => {
+    const { east, a } = await buildStreet(); // by 值班员, signed in before each test
+    expect(a).toMatchObject({ updatedAt: NOW, updatedByName: '值班员' });
 
     const op = await signInAs('王值班');
     const saved = await ok('saveCompound', { id: a.id, code: 'P001', name: '桂花小区', communityId: east.id, residents: 1300, households: 450, elderly: 300 });
@@ -435,13 +436,14 @@ describe('who changed a row (issue 4: every record carries the operator)', () =>
     const listed = await ok('listCompounds', {});
     expect(listed.rows.map((r) => [r.code, r.updatedByName])).toEqual([
       ['P001', '王值班'],
-      ['P002', null],
-      ['P003', null],
+      ['P002', '值班员'],
+      ['P003', '值班员'],
     ]);
 
     await ok('signOut', {});
-    const later = await ok('saveCompound', { id: a.id, code: 'P001', name: '桂花小区', communityId: east.id, residents: 1310, households: 450, elderly: 300 });
-    expect(later.updatedByName).toBeNull();
+    const later = await fail('saveCompound', { id: a.id, code: 'P001', name: '桂花小区', communityId: east.id, residents: 1310, households: 450, elderly: 300 });
+    expect(later.code).toBe('signed_out');
+    expect(app.ctx.db.prepare('SELECT residents, updated_by FROM compound WHERE id = ?').get(a.id)).toEqual({ residents: 1300, updated_by: op.id });
   });
 
   test('communities, grids and venues carry the operator too', async () => {
@@ -470,9 +472,7 @@ describe('who changed a row (issue 4: every record carries the operator)', () =>
     for (const table of ['community', 'compound', 'venue']) expect(names(table)).toEqual([{ name: '赵值班' }]);
 
     // The register recounts the compounds it names: they are stamped by whoever imported it.
-    await ok('signOut', {});
-    const other = await ok('saveOperator', { name: '钱值班' });
-    await ok('signIn', { operatorId: other.id });
+    await signInAs('钱值班');
     expect((await importFile(app, 'residents', '人口.csv', residentsCsv())).ok).toBe(true);
     const byCode = Object.fromEntries((await ok('listCompounds', {})).rows.map((r) => [r.code, r.updatedByName]));
     expect(byCode.P01).toBe('钱值班');
@@ -493,6 +493,7 @@ describe('odd input to street data', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-street-odd-'));
     app = openApp({ dataDir: dir, resourcesDir: path.resolve('resources'), shell: 'host', version: 'test' });
+    signInAt(app.ctx, '值班员');
   });
   afterEach(() => {
     app.close();

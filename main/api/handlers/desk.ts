@@ -8,6 +8,9 @@ export const deskHandlers: FeatureHandlers<typeof deskFeature> = {
   setOperatorPin: (i, ctx) => operators.setOperatorPin(ctx, i),
   getDesk: (_i, ctx) => operators.getDesk(ctx),
   signIn: (i, ctx) => operators.signIn(ctx, i),
+  lockDesk: (_i, ctx) => operators.lockDesk(ctx),
+  unlockDesk: (i, ctx) => operators.unlockDesk(ctx, i),
+  reportActivity: (_i, ctx) => operators.reportActivity(ctx),
   signOut: (_i, ctx) => operators.signOut(ctx),
   handOver: (i, ctx) => operators.handOver(ctx, i),
 };

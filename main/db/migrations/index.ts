@@ -10,6 +10,7 @@ import { migration009 } from './009-street-operator';
 import { migration010 } from './010-population-source';
 import { migration011 } from './011-risk-areas';
 import { migration012 } from './012-incident';
+import { migration013 } from './013-desk-lock';
 import type { Migration } from './types';
 
 /**
@@ -19,6 +20,9 @@ import type { Migration } from './types';
  * `rebuildsTables: true`, so the runner turns foreign keys off outside the transaction and checks them before commit;
  * without it, dropping a parent table deletes its children.
  */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const migrations: Migration[] = [
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010,
+  migration011, migration012, migration013,
+];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -10,6 +10,8 @@ import { WorkGroupEditor } from './WorkGroupEditor';
 import { BaobaoEditor } from './BaobaoEditor';
 import { ReadinessPanel } from './ReadinessPanel';
 import type { CommandScope } from './scope';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 
 /**
  * 指挥体系. In routine times: the template, activated at the switch. During an emergency: the live structure of that
@@ -20,6 +22,8 @@ export function CommandScreen() {
   const { t } = useTranslation();
   const template = useCommandTemplate();
   const inForce = useCommandStructure();
+  // Editing is a change: the forms stay readable but disabled while the desk would refuse it.
+  const { canWrite } = useCanWrite();
   const emergency = inForce.data?.source === 'snapshot';
   const [tab, setTab] = useState<CommandScope>('live');
   const scope: CommandScope = emergency ? tab : 'template';
@@ -50,8 +54,9 @@ export function CommandScreen() {
       </div>
       {scope === 'live' && <div className="warning-box" data-testid="command-scope-note">{t('command.live.note')}</div>}
       {scope === 'template' && emergency && <div className="muted-box" data-testid="command-scope-note">{t('command.live.templateNote')}</div>}
+      <DeskNotice />
       <div className="command-columns">
-        <div className="stack">
+        <fieldset className="desk-fieldset stack" disabled={!canWrite}>
           <LeadersEditor leaders={c.leaders} scope={scope} />
           <section className="panel stack">
             <h2>{t('command.groups')}</h2>
@@ -61,7 +66,7 @@ export function CommandScreen() {
             </div>
           </section>
           <BaobaoEditor rows={c.baobao} scope={scope} />
-        </div>
+        </fieldset>
         {/* The gaps of the structure in force: the live one during an emergency. */}
         {scope === 'live' || !emergency ? <ReadinessPanel /> : <div />}
       </div>

@@ -1,14 +1,16 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../shared/domain/shanghai-time';
 import { ModeBanner } from '../mode/ModeBanner';
 import { DeadlineStrip } from '../mode/DeadlineStrip';
 import { SignInForm } from './SignInForm';
 
 /**
- * The idle lock: an opaque modal over everything (the desk's records stay private) that still shows the mode
- * and the most urgent deadlines. Signing in again (the same person or the next one) unlocks.
+ * The locked desk: an opaque modal over everything (the desk's records stay private) that still shows the mode
+ * and the most urgent deadlines. It shows while the server says the desk is locked; the operator at the desk
+ * unlocks with their PIN, or the next operator signs in with theirs. Both refresh the desk, which takes it away.
  */
-export function LockScreen({ operatorId, operatorName, onUnlock }: { operatorId: number; operatorName: string; onUnlock: () => void }) {
+export function LockScreen({ operatorId, operatorName, lockedAt }: { operatorId: number; operatorName: string; lockedAt: number | null }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   // Opened in the layout phase, so the sign-in form's focus (an effect, later) wins over the dialog's default focus,
@@ -25,7 +27,8 @@ export function LockScreen({ operatorId, operatorName, onUnlock }: { operatorId:
       <div className="lock-box panel stack">
         <h2>{t('desk.lock.title')}</h2>
         <div className="muted">{t('desk.lock.who', { name: operatorName })}</div>
-        <SignInForm preselect={operatorId} onDone={onUnlock} submitLabel={t('desk.lock.unlock')} focusWhenReady />
+        {lockedAt !== null && <div className="muted small" data-testid="locked-at">{t('desk.lock.since', { time: formatTime(lockedAt) })}</div>}
+        <SignInForm preselect={operatorId} onDone={() => undefined} submitLabel={t('desk.lock.unlock')} focusWhenReady />
       </div>
     </dialog>
   );

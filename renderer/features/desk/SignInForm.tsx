@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useOperators } from './queries';
 import { OperatorPicker } from './OperatorPicker';
+import { FirstOperatorForm } from './FirstOperatorForm';
 
 /**
  * Take the desk: pick your name (+ PIN). Used by the sign-in dialog and the lock screen.
@@ -33,6 +34,8 @@ export function SignInForm({ onDone, preselect, submitLabel, focusWhenReady = fa
     const f = formRef.current;
     (f?.querySelector<HTMLElement>('#signin-pin') ?? f?.querySelector<HTMLElement>('#signin-who'))?.focus();
   }, [focusWhenReady, loaded]);
+  // First start: nobody to pick yet. The first operator may be added without a desk (the server's one exception).
+  if (operators.data && operators.data.length === 0) return <FirstOperatorForm onDone={onDone} />;
   return (
     <form
       ref={formRef}

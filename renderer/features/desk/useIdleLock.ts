@@ -1,42 +1,49 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { call } from '../../api';
+import { invalidateFeatures, queryClient } from '../../app/queryClient';
 
-const lockKey = 'streetcommand.locked';
 const activityEvents = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_MS = 5_000;
+/** The server hears of activity at most this often (it only needs to know the user is there within the idle time). */
+const REPORT_MS = 60_000;
 
 /**
- * Locks after `minutes` without input (0 = never). This is the one place in the renderer that reads the wall clock
- * on purpose: it measures the user's real inactivity, which a drill's accelerated or paused clock must not shorten
- * or stretch (everything else takes the time from app/clock.ts). The lock survives a reload of the tab (sessionStorage),
- * so reloading is not a way around signing in again.
+ * The idle lock's UI side. The server holds the lock (it locks the desk after idleLockMinutes without activity and
+ * refuses changes while locked); this tells it about activity, throttled to once a minute, and locks the desk at
+ * once when the user has been away that long, so the lock screen does not wait for the next refresh.
+ *
+ * Activity is measured on the wall clock on purpose: it is the user's real inactivity (everything else takes the
+ * time from app/clock.ts). `active`: someone is signed in and the desk is unlocked.
  */
-export function useIdleLock(minutes: number, enabled: boolean): { locked: boolean; unlock: () => void } {
-  const [locked, setLocked] = useState(() => sessionStorage.getItem(lockKey) === '1');
-  const last = useRef(Date.now());
+export function useIdleLock(minutes: number, active: boolean): void {
+  const last = useRef(0);
+  const reported = useRef(0);
 
   useEffect(() => {
-    if (!enabled || minutes <= 0) return;
+    if (!active) return;
+    // Signing in or unlocking just now counted as activity on the server.
+    last.current = Date.now();
+    reported.current = Date.now();
+    // A refusal (the server locked the desk meanwhile) refreshes the desk, which brings up the lock screen.
+    const refreshDesk = () => invalidateFeatures(queryClient, ['desk']);
     const onActivity = () => {
-      last.current = Date.now();
+      const now = Date.now();
+      last.current = now;
+      if (now - reported.current >= REPORT_MS) {
+        reported.current = now;
+        call('reportActivity', {}).catch(refreshDesk);
+      }
     };
     for (const e of activityEvents) window.addEventListener(e, onActivity, { passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - last.current >= minutes * 60_000) {
-        sessionStorage.setItem(lockKey, '1');
-        setLocked(true);
+      if (minutes > 0 && Date.now() - last.current >= minutes * 60_000) {
+        last.current = Date.now(); // one lock request, not one every check
+        call('lockDesk', {}).catch(refreshDesk);
       }
     }, CHECK_MS);
     return () => {
       for (const e of activityEvents) window.removeEventListener(e, onActivity);
       window.clearInterval(timer);
     };
-  }, [minutes, enabled]);
-
-  const unlock = useCallback(() => {
-    sessionStorage.removeItem(lockKey);
-    last.current = Date.now();
-    setLocked(false);
-  }, []);
-
-  return { locked: locked && enabled, unlock };
+  }, [minutes, active]);
 }

@@ -7,6 +7,8 @@ import { nowMs, useNow } from '../../app/clock';
 import type { DutyShiftDto } from '../../../shared/api/duty';
 import { shiftAt } from '../../../shared/domain/duty';
 import { OperatorsPanel } from '../desk/OperatorsPanel';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 import { addDays, mondayOf, monthOf, today } from './dates';
 import { useDutyRoster } from './queries';
 import { DutyWeekGrid } from './DutyWeekGrid';
@@ -26,6 +28,8 @@ export function DutyScreen() {
   const [editing, setEditing] = useState<DutyShiftDto | null>(null);
   const [configuring, setConfiguring] = useState(false);
   const roster = useDutyRoster('week', monday);
+  // Rostering is a change: with nobody signed in (or the desk locked) the grid is read-only and says why.
+  const { canWrite, hint } = useCanWrite();
   const r = roster.data;
   const copy = useMutation({ mutationFn: () => call('copyDutyWeek', { week: monday }) });
   const running = r ? shiftAt(now, r.config.shifts) : null;
@@ -42,11 +46,11 @@ export function DutyScreen() {
         <input type="date" value={monday} aria-label={t('duty.week')} onChange={(e) => e.target.value && goTo(mondayOf(e.target.value))} />
         <button onClick={() => goTo(addDays(monday, 7))}>{t('duty.nextWeek')} ›</button>
         <button onClick={() => goTo(mondayOf(today(nowMs())))}>{t('duty.thisWeek')}</button>
-        <button onClick={() => copy.mutate()} disabled={copy.isPending} data-testid="copy-duty-week" title={t('duty.copy.hint')}>
+        <button onClick={() => copy.mutate()} disabled={copy.isPending || !canWrite} data-testid="copy-duty-week" title={hint || t('duty.copy.hint')}>
           {t('duty.copy.button')}
         </button>
         <span className="spacer" />
-        <button onClick={() => setConfiguring(true)} data-testid="open-duty-config">{t('duty.config.open')}</button>
+        <button onClick={() => setConfiguring(true)} data-testid="open-duty-config" disabled={!canWrite} title={hint || undefined}>{t('duty.config.open')}</button>
         <a className="button" href={`#/print/duty?week=${monday}`} data-testid="print-duty-week">{t('duty.printWeek')}</a>
         <span className="duty-month">
           <input type="month" value={month} aria-label={t('duty.month')} data-testid="duty-month" onChange={(e) => e.target.value && setMonth(e.target.value)} />
@@ -54,6 +58,7 @@ export function DutyScreen() {
         </span>
       </div>
       <ErrorMessage error={roster.error ?? copy.error} />
+      <DeskNotice />
       {copy.data && (
         <div className="ok-box" data-testid="copy-duty-result">
           {t('duty.copy.done', { from: copy.data.from, to: copy.data.to, count: copy.data.copied })}
@@ -67,12 +72,14 @@ export function DutyScreen() {
             {r.gaps > 0 ? <span className="badge warn">{t('duty.gaps', { count: r.gaps })}</span> : <span className="badge ok">{t('duty.noGaps')}</span>}
             <span className="muted small">{t('duty.hint')}</span>
           </div>
-          <DutyWeekGrid roster={r} today={today(now)} onDuty={onDuty} onEdit={setEditing} />
+          <fieldset className="desk-fieldset" disabled={!canWrite} title={hint || undefined}>
+            <DutyWeekGrid roster={r} today={today(now)} onDuty={onDuty} onEdit={setEditing} />
+          </fieldset>
         </section>
       )}
       <OperatorsPanel />
-      {configuring && <DutyConfigEditor onClose={() => setConfiguring(false)} />}
-      {editing && r && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
+      {configuring && canWrite && <DutyConfigEditor onClose={() => setConfiguring(false)} />}
+      {editing && r && canWrite && <ShiftEditor shift={editing} minMembers={r.config.minMembers} onClose={() => setEditing(null)} />}
     </div>
   );
 }

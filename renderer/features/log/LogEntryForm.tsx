@@ -7,7 +7,6 @@ import { saveOnEnter } from '../../app/enterKey';
 import { useNow } from '../../app/clock';
 import { manualLogCategories } from '../../../shared/api/log';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../../shared/domain/shanghai-time';
-import { useDesk } from '../desk/queries';
 import { LinkFields, emptyLink, linkInput, type LinkForm } from './LinkFields';
 import { textLimits } from '../../../shared/api/text';
 
@@ -15,7 +14,8 @@ type ManualCategory = (typeof manualLogCategories)[number];
 
 /**
  * Add an entry by hand: category and text; optionally when it happened (earlier than now) and what it concerns
- * (a sampling team, or a risk area or site named by hand). The operator and the time of writing are recorded by the desk.
+ * (a sampling team, or a risk area or site named by hand). The operator and the time of writing are recorded by the
+ * desk; LogScreen shows this form only to a signed-in operator at an unlocked desk (DeskGate).
  */
 export function LogEntryForm() {
   const { t } = useTranslation();
@@ -23,10 +23,8 @@ export function LogEntryForm() {
   const [text, setText] = useState('');
   const [eventTime, setEventTime] = useState('');
   const [link, setLink] = useState<LinkForm>(emptyLink);
-  const desk = useDesk();
   // The latest time the picker offers; the server refuses a time after its own now anyway.
   const now = useNow(10_000);
-  const nobodyAtDesk = desk.data !== undefined && desk.data.operator === null;
   const add = useMutation({
     mutationFn: () => {
       const at = eventTime ? fromDateTimeLocal(eventTime) : undefined;
@@ -40,7 +38,7 @@ export function LogEntryForm() {
   });
   // Enter in a one-line field (event time, a place named by hand) records, like Ctrl+Enter in the text.
   return (
-    <div className="stack log-form" onKeyDown={saveOnEnter(() => !nobodyAtDesk && !add.isPending && add.mutate())}>
+    <div className="stack log-form" onKeyDown={saveOnEnter(() => !add.isPending && add.mutate())}>
       <div className="row">
         <select value={category} onChange={(e) => setCategory(e.target.value as ManualCategory)} aria-label={t('log.category')} data-testid="log-category">
           {manualLogCategories.map((c) => <option key={c} value={c}>{t(`log.categories.${c}`)}</option>)}
@@ -50,9 +48,8 @@ export function LogEntryForm() {
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) add.mutate();
           }} />
-        <button className="primary" disabled={add.isPending || nobodyAtDesk} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
+        <button className="primary" disabled={add.isPending} onClick={() => add.mutate()} data-testid="log-add">{t('log.add')}</button>
       </div>
-      {nobodyAtDesk && <div className="muted" data-testid="log-needs-operator">{t('log.needsOperator')}</div>}
       <div className="row log-form-extra">
         <div className="field">
           <label htmlFor="log-event-time">{t('log.eventTime')}</label>

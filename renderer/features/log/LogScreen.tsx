@@ -10,6 +10,8 @@ import { LogEntryForm } from './LogEntryForm';
 import { CorrectEntryDialog } from './CorrectEntryDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { downloadText } from './download';
+import { DeskGate } from '../desk/DeskGate';
+import { useCanWrite } from '../desk/useCanWrite';
 import './log.css';
 import { textLimits } from '../../../shared/api/text';
 
@@ -36,6 +38,7 @@ export function LogScreen() {
     onSuccess: (r) => downloadText(r.fileName, r.csv),
   });
   const rows = list.data?.rows ?? [];
+  const { canWrite } = useCanWrite();
 
   return (
     <div className="log-screen stack">
@@ -45,7 +48,9 @@ export function LogScreen() {
         <button onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending} data-testid="log-export">{t('log.export')}</button>
       </div>
       <section className="panel">
-        <LogEntryForm />
+        <DeskGate>
+          <LogEntryForm />
+        </DeskGate>
       </section>
       <section className="panel stack">
         <div className="row">
@@ -59,12 +64,12 @@ export function LogScreen() {
           {list.data && <span className="muted">{t('log.count', { shown: rows.length, total: list.data.total })}</span>}
         </div>
         <ErrorMessage error={list.error ?? exportCsv.error} />
-        <LogList entries={rows} onCorrect={setCorrecting} onHistory={(e) => setHistoryOf(e.id)} />
+        <LogList entries={rows} onCorrect={canWrite ? setCorrecting : undefined} onHistory={(e) => setHistoryOf(e.id)} />
         {list.data && list.data.total > rows.length && (
           <div><button onClick={() => setLimit(limit + PAGE)}>{t('log.more')}</button></div>
         )}
       </section>
-      {correcting && <CorrectEntryDialog entry={correcting} onClose={() => setCorrecting(null)} />}
+      {correcting && canWrite && <CorrectEntryDialog entry={correcting} onClose={() => setCorrecting(null)} />}
       {historyOf !== null && <HistoryDialog id={historyOf} onClose={() => setHistoryOf(null)} />}
     </div>
   );

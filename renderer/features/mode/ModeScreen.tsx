@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../shared/domain/shanghai-time';
 import { ReadinessPanel } from '../command/ReadinessPanel';
 import { LogList } from '../log/LogList';
 import { useApiQuery } from '../../app/queries';
-import { useDesk } from '../desk/queries';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 import { useEmergency } from './queries';
 import { isEnglish } from './names';
 import { SwitchDialog } from './SwitchDialog';
@@ -23,7 +24,8 @@ type Open = null | 'switch' | 'positive' | 'back' | 't0';
 export function ModeScreen() {
   const { t, i18n } = useTranslation();
   const state = useEmergency();
-  const desk = useDesk();
+  // The switch, reports, ticks and deadlines are changes: disabled, and said why, while the desk would refuse them.
+  const { canWrite, hint } = useCanWrite();
   const log = useApiQuery('listLogEntries', { limit: 10 });
   const [open, setOpen] = useState<Open>(null);
   const s = state.data;
@@ -31,15 +33,16 @@ export function ModeScreen() {
   const en = isEnglish(i18n.language);
   const close = () => setOpen(null);
 
-  const noOperator = desk.data && !desk.data.operator && <div className="warning-box">{t('mode.signInFirst')}</div>;
+  const noOperator = <DeskNotice />;
+  const title = hint || undefined;
   // The dialogs stay open when the mode changes underneath (another window switched): the user submits and reads
   // the server's clear answer instead of losing the form.
   const dialogs = (
     <>
-      {open === 'switch' && <SwitchDialog kind="switch" onClose={close} />}
-      {open === 'positive' && <SwitchDialog kind="positive" onClose={close} />}
-      {open === 'back' && <SwitchBackDialog onClose={close} />}
-      {open === 't0' && s.emergency && <CorrectT0Dialog t0={s.emergency.t0} onClose={close} />}
+      {open === 'switch' && canWrite && <SwitchDialog kind="switch" onClose={close} />}
+      {open === 'positive' && canWrite && <SwitchDialog kind="positive" onClose={close} />}
+      {open === 'back' && canWrite && <SwitchBackDialog onClose={close} />}
+      {open === 't0' && canWrite && s.emergency && <CorrectT0Dialog t0={s.emergency.t0} onClose={close} />}
     </>
   );
 
@@ -53,7 +56,7 @@ export function ModeScreen() {
           <p className="muted">{t('mode.routineIntro', { profile: en ? s.activeProfile.nameEn : s.activeProfile.name })}</p>
           {noOperator}
           <div>
-            <button className="switch-button" data-testid="open-switch" onClick={() => setOpen('switch')}>
+            <button className="switch-button" data-testid="open-switch" disabled={!canWrite} title={title} onClick={() => setOpen('switch')}>
               {t('mode.switch.button')}
             </button>
           </div>
@@ -68,27 +71,29 @@ export function ModeScreen() {
           )}
         </section>
         <div className="mode-columns">
-          <ChecklistTemplateEditor />
+          <fieldset className="desk-fieldset" disabled={!canWrite}>
+            <ChecklistTemplateEditor />
+          </fieldset>
           <ReadinessPanel />
         </div>
       </div>
     ) : (
       <div className="mode-screen mode-columns emergency">
-        <div className="stack">
+        <fieldset className="desk-fieldset stack" disabled={!canWrite}>
           <DeadlineBoard deadlines={e.deadlines} reports={e.reports} />
           <ActivationChecklist items={e.checklist} />
-        </div>
+        </fieldset>
         <div className="stack">
           <section className="panel stack">
             <h2>{t('mode.emergencyTitle')}</h2>
             {noOperator}
             <EmergencyFacts emergency={e} />
             <div className="row">
-              <button className="primary" data-testid="open-positive" onClick={() => setOpen('positive')}>{t('mode.positive.button')}</button>
-              <button data-testid="open-correct-t0" onClick={() => setOpen('t0')}>{t('mode.t0.button')}</button>
+              <button className="primary" data-testid="open-positive" disabled={!canWrite} title={title} onClick={() => setOpen('positive')}>{t('mode.positive.button')}</button>
+              <button data-testid="open-correct-t0" disabled={!canWrite} title={title} onClick={() => setOpen('t0')}>{t('mode.t0.button')}</button>
               <a className="button" href="#/print/briefing" data-testid="open-briefing">{t('mode.printBriefing')}</a>
               <span className="spacer" />
-              <button className="danger" data-testid="open-switch-back" onClick={() => setOpen('back')}>{t('mode.back.button')}</button>
+              <button className="danger" data-testid="open-switch-back" disabled={!canWrite} title={title} onClick={() => setOpen('back')}>{t('mode.back.button')}</button>
             </div>
           </section>
           <section className="panel stack">

@@ -10,6 +10,8 @@ import '../../print/desktop';
 import type { SettingsDto } from '../../../shared/api/system';
 import { BaseMapSettings } from '../../map/BaseMapSettings';
 import { PolicyProfileSelect } from '../mode/PolicyProfileSelect';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 import { textLimits } from '../../../shared/api/text';
 
 /** 设置: unit name, language, idle lock, data folder, back up now, restore a backup. */
@@ -20,6 +22,8 @@ export function SettingsScreen() {
   const backups = useApiQuery('listBackups', {});
   const [form, setForm] = useState<SettingsDto | null>(null);
   const [notice, setNotice] = useNotice();
+  // Settings, the policy, the base map, backups and restores are changes: read-only while the desk would refuse them.
+  const { canWrite } = useCanWrite();
   useEffect(() => {
     if (info.data && !form) setForm(info.data.settings);
   }, [info.data, form]);
@@ -52,6 +56,8 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       {notice && <div className="ok-box" data-testid="settings-notice">{notice}</div>}
       <ErrorMessage error={save.error ?? backup.error} />
+      <DeskNotice />
+      <fieldset className="desk-fieldset stack" disabled={!canWrite}>
       {/* A form: Enter in a field saves, as everywhere. */}
       <form className="panel stack" onSubmit={(e) => (e.preventDefault(), save.mutate(form))}>
         <div className="field">
@@ -77,6 +83,7 @@ export function SettingsScreen() {
         </div>
         <div><button type="submit" className="primary" data-testid="save-settings" disabled={save.isPending}>{t('common.save')}</button></div>
       </form>
+      </fieldset>
       <section className="panel stack">
         <div><span className="muted">{t('settings.dataFolder')}</span><code>{info.data.dataDir}</code></div>
         <div><span className="muted">{t('settings.database')}</span><code>{info.data.dbFile}</code></div>
@@ -89,6 +96,7 @@ export function SettingsScreen() {
         )}
         <div className="muted">{t('settings.version')} {info.data.version} · {t('settings.schema')} {info.data.schemaVersion}</div>
       </section>
+      <fieldset className="desk-fieldset stack" disabled={!canWrite}>
       <section className="panel stack">
         <PolicyProfileSelect />
       </section>
@@ -113,7 +121,8 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </section>
-      {restoring && (
+      </fieldset>
+      {restoring && canWrite && (
         <ConfirmDialog
           title={t('settings.restore')}
           tone="danger"

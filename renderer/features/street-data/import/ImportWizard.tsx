@@ -16,6 +16,8 @@ import { PreviewFindings } from './PreviewFindings';
 import { PreviewTable } from './PreviewTable';
 import { ReplacementList } from './ReplacementList';
 import { SheetHeaderPicker } from './SheetHeaderPicker';
+import { useCanWrite } from '../../desk/useCanWrite';
+import { DeskNotice } from '../../desk/DeskNotice';
 import './import.css';
 
 type Encoding = 'auto' | 'utf-8' | 'gbk';
@@ -39,6 +41,8 @@ export function ImportWizard() {
   // Creating the communities the file names is offered, and agreed unless the user says no; replacing is never assumed.
   const [createMissing, setCreateMissing] = useState(true);
   const [confirmReplace, setConfirmReplace] = useState(false);
+  // An import is a change: with nobody signed in (or the desk locked) the steps are read-only; exports stay open.
+  const { canWrite } = useCanWrite();
 
   const fileInput = file && {
     kind,
@@ -122,7 +126,8 @@ export function ImportWizard() {
   const crsMissing = geo && crs === null;
   const replacing = !!data && data.replacements.length > 0;
   const blocked =
-    !data || preview.isFetching || unmapped.length > 0 || oneOfMissing.length > 0 || crsMissing || data.problemCount > 0 || (replacing && !confirmReplace);
+    !canWrite || !data || preview.isFetching || unmapped.length > 0 || oneOfMissing.length > 0 || crsMissing || data.problemCount > 0 ||
+    (replacing && !confirmReplace);
   const canCommit = !blocked && !commit.isPending;
 
   return (
@@ -132,6 +137,8 @@ export function ImportWizard() {
         <a href="#/data">{t('import.back')}</a>
       </div>
 
+      <DeskNotice />
+      <fieldset className="desk-fieldset" disabled={!canWrite}>
       <section className="panel imp-steps">
         <h2>{t('import.step1')}</h2>
         <KindPicker kind={kind} onChange={chooseKind} />
@@ -256,6 +263,7 @@ export function ImportWizard() {
           </>
         )}
       </section>
+      </fieldset>
 
       <ExportPanel />
     </div>
