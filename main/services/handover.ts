@@ -11,8 +11,8 @@ import type { AppContext } from './context';
  * the officer edits), and the record of a handover for the A4 sheet both sign. The handover itself is desk.handOver.
  */
 
-// Sign-ins, locks and handovers are about the desk, not the situation.
-const situationCategories = logCategories.filter((c) => c !== 'desk');
+// Sign-ins, locks and handovers are about the desk, settings and backups about the app: not the situation.
+const situationCategories = logCategories.filter((c) => c !== 'desk' && c !== 'system');
 const LOG_ROWS = 50;
 
 export function handoverSummary(ctx: AppContext): HandoverSummaryDto {

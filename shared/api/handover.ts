@@ -21,7 +21,7 @@ export const handoverSummaryDto = z.object({
   uncheckedItems: z.array(checklistItemDto),
   /** Positive reports recorded since `since`. */
   reports: z.array(reportDto),
-  /** Log entries since `since` (sign-ins and other desk entries left out, superseded entries left out), newest first. */
+  /** Log entries since `since`, newest first; desk entries (sign-ins), settings and backups and superseded entries left out. */
   log: z.object({ total: z.number().int(), rows: z.array(logEntryDto) }),
 });
 export type HandoverSummaryDto = z.infer<typeof handoverSummaryDto>;
