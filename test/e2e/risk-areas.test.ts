@@ -55,15 +55,13 @@ async function strokeAndVar(page: Page, selector: string, variable: string): Pro
 }
 
 describe('风险区 in Chromium against the browser host', () => {
-  const e2e = useE2E({ demo: true });
+  // Writes need someone at the desk; the switch to emergency is not what this file is about.
+  const e2e = useE2E({ demo: true, signedIn: OPERATOR });
   let compounds: CompoundFeature[];
   let t0: number;
 
   beforeAll(async () => {
     await e2e.api('saveSettings', { unitName: UNIT });
-    // Writes need someone at the desk; the switch to emergency is not what this file is about.
-    const op = await e2e.api<{ id: number }>('saveOperator', { name: OPERATOR, phone: '13800000001' });
-    await e2e.api('signIn', { operatorId: op.id });
     t0 = Math.floor((Date.now() - 20 * MIN) / MIN) * MIN;
     await e2e.api('switchToEmergency', { reportedAt: t0, place: '朝阳社区 云顶公馆 2 栋', caseType: 'asymptomatic', reportedBy: '区疾控中心' });
     compounds = (await e2e.api<{ compounds: { features: CompoundFeature[] } }>('getMapLayers')).compounds.features;
@@ -316,9 +314,9 @@ describe('风险区 in Chromium against the browser host', () => {
       return r.value as T;
     };
     await call('loadDemoStreet');
-    await call('saveSettings', { unitName: UNIT });
     const op = await call<{ id: number }>('saveOperator', { name: OPERATOR, phone: '13800000001' });
     await call('signIn', { operatorId: op.id });
+    await call('saveSettings', { unitName: UNIT });
     await call('switchToEmergency', { reportedAt: start - 20 * MIN, place: '朝阳社区', caseType: 'confirmed', reportedBy: '区疾控中心' });
     const high = await call<{ id: number }>('createRiskArea', { name: '第七天高风险区', level: 'high', reportIds: [], compoundIds: [compounds[10].properties.id] });
     const medium = await call<{ id: number }>('createRiskArea', { name: '第七天中风险区', level: 'medium', reportIds: [], compoundIds: [compounds[20].properties.id] });
@@ -328,6 +326,8 @@ describe('风险区 in Chromium against the browser host', () => {
 
     // Day 7, same time of day: the same data on a host whose clock is a week on.
     const later = await e2e.startHost({ dataDir: first.dataDir, clock: { start: start + 7 * DAY } });
+    // A new process starts with the desk locked (issue 9): the operator comes back and unlocks it (no PIN set).
+    expect((await later.call('unlockDesk', {})).ok).toBe(true);
     const { page } = await e2e.open('/risk', later);
     await page.getByTestId('map-ready').waitFor({ state: 'attached', timeout: 20_000 });
     const panel = page.getByTestId('risk-area-panel');

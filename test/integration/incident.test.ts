@@ -7,8 +7,10 @@ import { HOUR, MIN, START, openTestApp, signedIn, trigger, type TestApp } from '
  */
 
 let t: TestApp;
-beforeEach(() => {
+beforeEach(async () => {
   t = openTestApp();
+  // Every change needs a signed-in desk (issue 9), the street's too.
+  await signedIn(t);
 });
 afterEach(() => t.close());
 
@@ -45,7 +47,6 @@ async function street() {
 describe('a report names where it is', () => {
   test('the compound picked is stored and shown with its community; the log says it', async () => {
     const { guihua } = await street();
-    await signedIn(t);
     const s = await t.ok('switchToEmergency', { ...trigger(START - 30 * MIN), compoundId: guihua.id });
     expect(s.emergency!.trigger).toMatchObject({ compoundId: guihua.id, compoundName: '桂花小区', communityName: '东苑社区', point: null });
     const log = await t.ok('listLogEntries', { categories: ['mode'] });
@@ -54,7 +55,6 @@ describe('a report names where it is', () => {
 
   test('a point clicked on the map finds the compound that holds it; a point outside every compound stays a point', async () => {
     const { lanyuan } = await street();
-    await signedIn(t);
     await t.ok('switchToEmergency', trigger(START - 30 * MIN));
     const inLanyuan = { lng: 106.503 + 300 * LNG_M, lat: 29.5305 };
     const s1 = await t.ok('recordPositive', { ...trigger(START - 5 * MIN), place: '兰园 2 栋', point: inLanyuan });
@@ -68,7 +68,6 @@ describe('a report names where it is', () => {
 
   test('an unknown compound or a point off the globe is refused in words', async () => {
     await street();
-    await signedIn(t);
     const unknown = await t.fail('switchToEmergency', { ...trigger(START - 30 * MIN), compoundId: 999 });
     expect(unknown.code).toBe('invalid_input');
     expect(unknown.message).toContain('找不到小区');
@@ -80,7 +79,6 @@ describe('a report names where it is', () => {
 
   test('a compound deleted after the report: the report keeps its place text and reads as no compound', async () => {
     const { guihua } = await street();
-    await signedIn(t);
     await t.ok('switchToEmergency', { ...trigger(START - 30 * MIN), compoundId: guihua.id });
     await t.ok('deleteCompound', { id: guihua.id });
     const e = (await t.ok('getEmergency', {})).emergency!;
@@ -92,7 +90,6 @@ describe('a report names where it is', () => {
 describe('getIncidentSurroundings', () => {
   test('routine: nothing; emergency: the compound with residents, households and 60+, venues inside and within 500 m', async () => {
     const { guihua, lanyuan } = await street();
-    await signedIn(t);
     expect(await t.ok('getIncidentSurroundings', {})).toEqual({ radiusM: 500, sites: [], unplaced: [] });
     const s = await t.ok('switchToEmergency', { ...trigger(START - 30 * MIN), compoundId: guihua.id });
     const r = await t.ok('getIncidentSurroundings', {});
@@ -120,7 +117,6 @@ describe('getIncidentSurroundings', () => {
 
   test('the distance is a setting: at 200 m the school 250 m away drops out; a point-only report measures from its point', async () => {
     const { guihua } = await street();
-    await signedIn(t);
     await t.ok('saveSettings', { incidentRadiusM: 200 });
     await t.ok('switchToEmergency', { ...trigger(START - 30 * MIN), compoundId: guihua.id });
     const r = await t.ok('getIncidentSurroundings', {});
@@ -147,12 +143,11 @@ describe('getIncidentSurroundings', () => {
 
 describe('reopen a done deadline', () => {
   test('with a reason: open again, the mark and the reason kept, logged; done again later', async () => {
-    await signedIn(t);
     await t.ok('switchToEmergency', trigger(START - 30 * MIN));
     const online = (await t.ok('getEmergency', {})).emergency!.deadlines.find((d) => d.key === 'online_report')!;
-    t.clock.now += 10 * MIN;
+    await t.work(10 * MIN);
     await t.ok('markDeadlineDone', { id: online.id });
-    t.clock.now += 5 * MIN;
+    await t.work(5 * MIN);
     const reopened = await t.ok('reopenDeadline', { id: online.id, reason: '直报系统退回，信息不全' });
     const d = reopened.emergency!.deadlines.find((x) => x.id === online.id)!;
     expect(d).toMatchObject({ status: 'pending', doneAt: null, doneBy: null });
@@ -163,7 +158,7 @@ describe('reopen a done deadline', () => {
 
     // Open deadlines are urgent again (the strip), and it can be done again; both marks are history.
     expect((await t.ok('getModeStatus', {})).urgent.map((x) => x.key)).toContain('online_report');
-    t.clock.now += 2 * HOUR; // now past due: done late
+    await t.work(2 * HOUR); // now past due: done late
     const again = (await t.ok('markDeadlineDone', { id: online.id })).emergency!.deadlines.find((x) => x.id === online.id)!;
     expect(again).toMatchObject({ status: 'done', doneAt: START + 15 * MIN + 2 * HOUR, doneLate: true });
     expect(again.reopens).toHaveLength(1);
@@ -176,7 +171,6 @@ describe('reopen a done deadline', () => {
   });
 
   test('refused: no reason, a deadline not done, an unknown one, one of an ended emergency', async () => {
-    await signedIn(t);
     await t.ok('switchToEmergency', trigger(START - 30 * MIN));
     const [first, second] = (await t.ok('getEmergency', {})).emergency!.deadlines;
     await t.ok('markDeadlineDone', { id: first.id });
@@ -192,7 +186,6 @@ describe('reopen a done deadline', () => {
   });
 
   test('the database keeps one standing done mark per deadline, whatever the caller', async () => {
-    await signedIn(t);
     await t.ok('switchToEmergency', trigger(START - 30 * MIN));
     const [first] = (await t.ok('getEmergency', {})).emergency!.deadlines;
     await t.ok('markDeadlineDone', { id: first.id });

@@ -11,6 +11,8 @@ import { RiskAreaEditor } from './RiskAreaEditor';
 import { RiskAreaFiles } from './RiskAreaFiles';
 import { RiskAreaList } from './RiskAreaList';
 import { RiskAreaPanel } from './RiskAreaPanel';
+import { useCanWrite } from '../desk/useCanWrite';
+import { DeskNotice } from '../desk/DeskNotice';
 import './RiskAreaLayer';
 import './risk-areas.css';
 
@@ -26,6 +28,8 @@ export function RiskAreasScreen() {
   const drafting = useRiskDraft(hasDraft);
   const data = list.data;
   const emergency = !!data?.profile;
+  // Drawing, importing and every step of an area are changes: offered to a signed-in desk only (issue 9).
+  const { canWrite } = useCanWrite();
 
   // Leaving the screen forgets the unsaved shape: the editor's layers leave with the map.
   useEffect(() => () => useRiskDraft.getState().clearDraft(), []);
@@ -45,11 +49,14 @@ export function RiskAreasScreen() {
             {data?.profile && <span className="muted small">{data.profile.name}</span>}
           </div>
           <PublishDeadline />
-          <DrawToolbar enabled={emergency} />
-          <RiskAreaFiles canImport={emergency} />
+          <DeskNotice />
+          <DrawToolbar enabled={emergency && canWrite} />
+          <RiskAreaFiles canImport={emergency && canWrite} />
         </section>
-        {data && drafting && <DraftPanel list={data} />}
-        {data && selectedId !== null && <RiskAreaPanel key={selectedId} id={selectedId} levels={data.levels} profile={data.profile} />}
+        <fieldset className="desk-fieldset stack" disabled={!canWrite}>
+          {data && drafting && <DraftPanel list={data} />}
+          {data && selectedId !== null && <RiskAreaPanel key={selectedId} id={selectedId} levels={data.levels} profile={data.profile} />}
+        </fieldset>
         <RiskAreaList list={data} status={list} showEnded={showEnded} onShowEnded={setShowEnded} />
         {emergency && data && <LiftCalendar levels={data.levels} />}
       </aside>
