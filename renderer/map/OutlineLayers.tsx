@@ -40,6 +40,9 @@ export function CompoundOutlines({ data, communities }: { data: FeatureCollectio
     // A map popup opened on click, not bindPopup: that one stops the click from reaching the map, and the venue layer
     // (VenueCanvas) opens a venue's card from the map's click, which then replaces this one when a venue was hit.
     layer.on('click', (e: L.LeafletMouseEvent) => {
+      // While a risk area is drawn or edited (leaflet-geoman), a click places a vertex, not a popup.
+      const pm = (map as unknown as { pm?: { globalDrawModeEnabled?: () => boolean; globalEditModeEnabled?: () => boolean } }).pm;
+      if (pm?.globalDrawModeEnabled?.() || pm?.globalEditModeEnabled?.()) return;
       layer.closeTooltip();
       L.popup({ className: 'compound-popup', maxWidth: 320 })
         .setLatLng(e.latlng)

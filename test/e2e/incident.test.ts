@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../helpers/browser';
-import { useE2E } from '../helpers/e2e';
+import { useE2E, takeDeskIfOperatorsExist } from '../helpers/e2e';
 import type { RunningHost } from '../helpers/host';
 import { printToPdf, shanghai, shanghaiInput, squash } from './print-pdf';
 import { go, HOUR, MIN } from './mode-setup';
@@ -18,6 +18,7 @@ interface Emergency { emergency: { id: number; t0: number; deadlines: Deadline[]
 interface Site { key: string; compound: { name: string; residents: number; households: number; elderly: number } | null; inside: { name: string }[]; nearby: { name: string; distanceM: number }[] }
 
 async function signIn(h: RunningHost, name: string): Promise<Op> {
+  await takeDeskIfOperatorsExist(h);
   const op = (await h.call<Op>('saveOperator', { name, phone: '13800000009' })).value!;
   expect((await h.call('signIn', { operatorId: op.id })).ok).toBe(true);
   return op;

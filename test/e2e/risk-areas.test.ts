@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from '../helpers/browser';
-import { useE2E } from '../helpers/e2e';
+import { takeDeskIfOperatorsExist, useE2E } from '../helpers/e2e';
 import { outDir, printToPdf, shanghai, squash } from './print-pdf';
 
 const UNIT = '示范街道办事处';
@@ -314,6 +314,7 @@ describe('风险区 in Chromium against the browser host', () => {
       return r.value as T;
     };
     await call('loadDemoStreet');
+    await takeDeskIfOperatorsExist(first);
     const op = await call<{ id: number }>('saveOperator', { name: OPERATOR, phone: '13800000001' });
     await call('signIn', { operatorId: op.id });
     await call('saveSettings', { unitName: UNIT });

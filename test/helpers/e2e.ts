@@ -48,7 +48,17 @@ export interface E2E {
 }
 
 /** Adds an operator and signs them in at `on`'s desk (the first operator of a fresh host needs no desk). */
+/** The demo street brings operators (no PINs): adding another then needs a signed-in desk, so one of them takes it. */
+export async function takeDeskIfOperatorsExist(on: RunningHost): Promise<void> {
+  const existing = await on.call<{ id: number; active: boolean; hasPin: boolean }[]>('listOperators', {});
+  const first = existing.value?.find((o) => o.active && !o.hasPin);
+  if (!first) return;
+  const at = await on.call('signIn', { operatorId: first.id });
+  if (!at.ok) throw new Error(`signIn: ${at.error?.code} ${at.error?.message}`);
+}
+
 export async function signInOperator(on: RunningHost, name = '值班员甲'): Promise<{ id: number; name: string }> {
+  await takeDeskIfOperatorsExist(on);
   const op = await on.call<{ id: number; name: string }>('saveOperator', { name });
   if (!op.ok) throw new Error(`saveOperator: ${op.error?.code} ${op.error?.message}`);
   const desk = await on.call('signIn', { operatorId: op.value!.id });
