@@ -273,14 +273,18 @@ describe('风险区 in Chromium against the browser host', () => {
       [corner.x + 90, corner.y - 40],
       [corner.x + 120, corner.y + 60],
     ];
+    // Paced like a hand on a loaded machine: geoman reads the snap target from the mouse move before the click.
+    await page.waitForTimeout(300);
     for (const [x, y] of clicks) {
       await page.mouse.move(x - 1, y - 1);
       await page.mouse.move(x, y);
+      await page.waitForTimeout(150);
       await page.mouse.click(x, y);
     }
     await page.mouse.move(clicks[0][0], clicks[0][1]);
+    await page.waitForTimeout(150);
     await page.mouse.click(clicks[0][0], clicks[0][1]);
-    await expect.poll(() => shapes.length).toBeGreaterThan(0);
+    await expect.poll(() => shapes.length, { timeout: 30_000 }).toBeGreaterThan(0);
     // 4 px off on screen, yet the stored vertex is the compound's own corner.
     expect(shapes[0].coordinates[0][0]).toEqual(ring[0]);
     await page.getByTestId('draft-cancel').click();
