@@ -3,6 +3,7 @@ import { prepare } from './prepare';
 import type { Area } from '../../shared/domain/risk-geometry';
 import type { RiskLevelKey } from '../../shared/domain/policy';
 import type { InfectionFoundAt } from '../../shared/domain/risk-lifecycle';
+import type { StatsCompoundInput } from '../../shared/domain/risk-stats';
 
 /** Queries of risk areas (migration 010): areas, their report links, their append-only history, venue ticks. */
 
@@ -247,14 +248,8 @@ export function insertSuspension(db: Db, s: { areaId: number; venueId: number; v
 
 // Street data the figures are computed from.
 
-export interface StreetCompoundRow {
-  id: number;
-  code: string;
-  name: string;
-  communityName: string;
-  residents: number;
-  households: number;
-  elderly: number;
+/** A compound as the figures take it (shared/domain/risk-stats.ts), with its outline still as stored JSON. */
+export interface StreetCompoundRow extends Omit<StatsCompoundInput, 'geometry'> {
   boundary: string | null;
 }
 

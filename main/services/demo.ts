@@ -8,7 +8,7 @@ import { venueTypeIds } from '../../shared/domain/venues';
 import * as q from '../db/street';
 import { insertCompound } from '../db/compounds';
 import { insertVenue } from '../db/venues';
-import { insertResident, markRegisterSourced, storeRegisterCounts } from '../db/population';
+import { insertResident, markRegisterSourced, storeRegisterCounts, type ResidentFields } from '../db/population';
 import { insertTeam } from '../db/teams';
 import { insertOperator, listOperators } from '../db/operators';
 import type { AppContext } from './context';
@@ -89,15 +89,10 @@ function readJson<S extends z.ZodType>(ctx: AppContext, f: { name: string; schem
   return parsed.data;
 }
 
-interface RegisterRow {
+/** A resident as the demo register file names it: by compound code, with its line for messages. */
+interface RegisterRow extends Omit<ResidentFields, 'compoundId'> {
   line: number;
   compoundCode: string;
-  building: string | null;
-  household: string;
-  name: string;
-  sex: 'M' | 'F' | null;
-  birthYear: number | null;
-  phone: string | null;
 }
 
 /** The demo register is written by our own generator: plain comma-separated fields, no quoting. */
